@@ -1,0 +1,1 @@
+print("maildex-bench: not built yet")

@@ -1,0 +1,1 @@
+// Every migration, oldest first. Append; never edit one that shipped.

@@ -1,0 +1,96 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let settings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
+let package = Package(
+    name: "Maildex",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "MaildexStore", targets: ["MaildexStore"]),
+        .library(name: "MaildexAuth", targets: ["MaildexAuth"]),
+        .library(name: "MaildexAdmin", targets: ["MaildexAdmin"]),
+        .executable(name: "mailadm", targets: ["mailadm"]),
+        .executable(name: "maildexd", targets: ["maildexd"]),
+        .executable(name: "maildex-bench", targets: ["maildex-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        // L0: value types, migrations, system libraries
+        .target(name: "MaildexCore", swiftSettings: settings),
+        .target(
+            name: "MaildexMigrations",
+            path: "Migrations",
+            exclude: ["README.md"],
+            resources: [
+                // MIGRATIONS-BEGIN (every .sql file in Migrations/ must be listed; a test checks it)
+                // MIGRATIONS-END
+            ],
+            swiftSettings: settings
+        ),
+        .systemLibrary(name: "CPAM", path: "Sources/CPAM"),
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+
+        // L1: pure parsers, on-disk formats, the SQLite index
+        .target(name: "MaildexMIME", dependencies: ["MaildexCore"], swiftSettings: settings),
+        .target(name: "MaildexMbox", dependencies: ["MaildexCore"], swiftSettings: settings),
+        .target(name: "MaildexMaildir", dependencies: ["MaildexCore"], swiftSettings: settings),
+        .target(name: "MaildexIndex", dependencies: ["MaildexCore", "MaildexMigrations", grdb], swiftSettings: settings),
+        .target(name: "MaildexCertificates", dependencies: ["COpenSSL"], swiftSettings: settings),
+
+        // L2: the store (Maildir + index in step) and authentication
+        .target(
+            name: "MaildexStore",
+            dependencies: ["MaildexCore", "MaildexMIME", "MaildexMaildir", "MaildexMbox", "MaildexIndex"],
+            swiftSettings: settings
+        ),
+        .target(name: "MaildexAuth", dependencies: ["MaildexCore", "CCrypt", "COpenSSL", "CPAM"], swiftSettings: settings),
+
+        // L3: mailadm as a library
+        .target(
+            name: "MaildexAdmin",
+            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexCertificates", argumentParser],
+            swiftSettings: settings
+        ),
+
+        // L5: thin executables and the test kit
+        .executableTarget(name: "mailadm", dependencies: ["MaildexAdmin"], swiftSettings: settings),
+        .executableTarget(
+            name: "maildexd",
+            dependencies: ["MaildexAdmin", "MaildexStore", "MaildexAuth", "MaildexCertificates", argumentParser, logging],
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "maildex-bench",
+            dependencies: ["MaildexStore", "MaildexMbox", argumentParser],
+            path: "Benchmarks/maildex-bench",
+            swiftSettings: settings
+        ),
+        .target(name: "MaildexTesting", dependencies: ["MaildexCore", "MaildexStore"], swiftSettings: settings),
+
+        // Tests: one per library target
+        .testTarget(name: "MaildexCoreTests", dependencies: ["MaildexCore"], swiftSettings: settings),
+        .testTarget(name: "MaildexMIMETests", dependencies: ["MaildexMIME"], resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "MaildexMboxTests", dependencies: ["MaildexMbox"], swiftSettings: settings),
+        .testTarget(name: "MaildexMaildirTests", dependencies: ["MaildexMaildir", "MaildexTesting"], swiftSettings: settings),
+        .testTarget(name: "MaildexIndexTests", dependencies: ["MaildexIndex", "MaildexMigrations", "MaildexTesting", grdb], resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "MaildexCertificatesTests", dependencies: ["MaildexCertificates", "MaildexTesting"], swiftSettings: settings),
+        .testTarget(name: "MaildexStoreTests", dependencies: ["MaildexStore", "MaildexTesting"], swiftSettings: settings),
+        .testTarget(name: "MaildexAuthTests", dependencies: ["MaildexAuth"], resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),
+    ]
+)

@@ -1,0 +1,1 @@
+print("mailadm: not built yet")

@@ -1,0 +1,1 @@
+print("maildexd: not built yet")

@@ -1,0 +1,81 @@
+public import Foundation
+public import MaildexCore
+public import MaildexIndex
+import MaildexMaildir
+import Synchronization
+
+/// The mail store of one data directory: the user table and one ``UserStore`` per user.
+///
+/// ```swift
+/// let store = try MailStore(configuration: .init(dataDirectory: dir))
+/// try store.addUser(Username("alice"), passwordHash: "{PLAIN}secret")
+/// let alice = try await store.userStore(Username("alice"))
+/// let uid = try await alice.deliver(Array("Subject: hi\r\n\r\nhello\r\n".utf8))
+/// ```
+public final class MailStore: Sendable {
+    public let configuration: StoreConfiguration
+    /// The global database (users, settings).
+    public let global: GlobalIndex
+    private let openStores = Mutex<[String: UserStore]>([:])
+
+    /// Opens (creating if needed, mode 0700) the data directory and its global database.
+    public init(configuration: StoreConfiguration) throws {
+        self.configuration = configuration
+        try FileSystem.makeDirectory(configuration.dataDirectory)
+        global = try GlobalIndex(path: configuration.globalIndexPath)
+    }
+
+    // MARK: - Users
+
+    /// Where a user's mail lives: `home/Maildir`, home defaulting to `<data>/users/<name>`.
+    public func location(of user: UserRecord) -> MailLocation {
+        MailLocation(home: user.home ?? configuration.defaultHome(for: user.username.rawValue))
+    }
+
+    /// Adds a user and creates the Maildir with INBOX and the default special-use mailboxes.
+    /// Throws `DuplicateUser` when the name is taken.
+    @discardableResult
+    public func addUser(_ name: Username, passwordHash: String, home: String? = nil) async throws -> UserRecord {
+        let record = UserRecord(username: name, passwordHash: passwordHash, home: home)
+        try global.addUser(record)
+        let store = try userStore(for: record)
+        try await store.createDefaultMailboxes(configuration.defaultMailboxes)
+        return record
+    }
+
+    /// Removes a user; with `keepMail` false also deletes the mail directory when it lies
+    /// inside the data directory (a home elsewhere is never deleted).
+    public func deleteUser(_ name: Username, keepMail: Bool) throws {
+        guard let record = try global.user(name) else { throw UserNotFound(name: name.rawValue) }
+        try global.deleteUser(name)
+        _ = openStores.withLock { $0.removeValue(forKey: name.rawValue) }
+        guard !keepMail else { return }
+        let home = record.home ?? configuration.defaultHome(for: name.rawValue)
+        let data = URL(fileURLWithPath: configuration.dataDirectory).standardizedFileURL.path + "/"
+        if URL(fileURLWithPath: home).standardizedFileURL.path.hasPrefix(data) {
+            try? FileManager.default.removeItem(atPath: home)
+        }
+    }
+
+    /// The store of a user from the user table; throws ``UserNotFound``.
+    public func userStore(_ name: Username) throws -> UserStore {
+        guard let record = try global.user(name) else { throw UserNotFound(name: name.rawValue) }
+        return try userStore(for: record)
+    }
+
+    /// The store of a user record (also for users from other passdbs, e.g. system users).
+    public func userStore(for record: UserRecord) throws -> UserStore {
+        try userStore(at: location(of: record), key: record.username.rawValue)
+    }
+
+    /// The store of a Maildir found by a userdb (e.g. a system user's `~/Maildir`).
+    public func userStore(at location: MailLocation, key: String) throws -> UserStore {
+        if let open = openStores.withLock({ $0[key] }), open.location == location { return open }
+        let store = try UserStore(location: location, hostname: configuration.hostname)
+        return openStores.withLock { stores in
+            if let raced = stores[key], raced.location == location { return raced }
+            stores[key] = store
+            return store
+        }
+    }
+}

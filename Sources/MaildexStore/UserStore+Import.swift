@@ -1,0 +1,104 @@
+public import Foundation
+public import MaildexCore
+import MaildexIndex
+import MaildexMaildir
+
+/// One message to import.
+public struct ImportMessage: Sendable {
+    public var bytes: [UInt8]
+    public var flags: Set<Flag>
+    public var internalDate: Date
+    /// A UID to keep (from a Dovecot `dovecot-uidlist`); nil allocates the next one.
+    public var uid: UID?
+
+    public init(bytes: [UInt8], flags: Set<Flag> = [], internalDate: Date = Date(), uid: UID? = nil) {
+        self.bytes = bytes
+        self.flags = flags
+        self.internalDate = internalDate
+        self.uid = uid
+    }
+}
+
+/// What one import batch did.
+public struct ImportBatchResult: Sendable, Equatable {
+    public var imported: Int = 0
+    public var duplicates: Int = 0
+}
+
+extension UserStore {
+    /// Imports a batch of messages with one durability point: every file is written and renamed
+    /// into place without its own fsync, then the Maildir is synced once, then all index rows are
+    /// committed in one transaction. An interruption before the commit leaves complete files that
+    /// the next sync indexes (and that `skipDuplicates` then recognises), never half a message.
+    ///
+    /// With `skipDuplicates`, a message whose Message-ID (or, without one, Date and Subject) and
+    /// size match a message already in the mailbox is skipped.
+    public func importBatch(_ messages: [ImportMessage], into name: MailboxName, skipDuplicates: Bool) throws -> ImportBatchResult {
+        let record = try record(name)
+        let folder = maildir.folder(name)
+        var keys = skipDuplicates ? try loadDuplicateKeys(record) : []
+        var result = ImportBatchResult()
+        var rows: [NewMessage] = []
+        var written: [MaildirEntry] = []
+        var nextFree = record.uidNext
+        do {
+            for message in messages {
+                var row = NewMessage(parsing: message.bytes, file: .unique(size: message.bytes.count, virtualSize: 0),
+                                     flags: message.flags, internalDate: message.internalDate, uid: message.uid)
+                if skipDuplicates {
+                    guard keys.insert(row.duplicateKey).inserted else { result.duplicates += 1; continue }
+                }
+                // A kept UID must still be free; otherwise the message gets the next one.
+                if let uid = row.uid {
+                    if uid < nextFree { row.uid = nil } else { nextFree = UID(uid.rawValue + 1) }
+                }
+                let entry = try folder.deliver(message.bytes, flags: message.flags, internalDate: message.internalDate, durability: .deferred)
+                written.append(entry)
+                row.fileName = entry.fileName.description
+                row.baseName = entry.fileName.base
+                rows.append(row)
+            }
+            try maildir.sync()
+            _ = try index.insert(rows, into: record.id)
+        } catch {
+            for entry in written { try? folder.remove(entry) }
+            throw error
+        }
+        if skipDuplicates { duplicateKeys[record.id] = keys }
+        result.imported = rows.count
+        return result
+    }
+
+    private func loadDuplicateKeys(_ record: MailboxRecord) throws -> Set<String> {
+        if let keys = duplicateKeys[record.id] { return keys }
+        let uids = try index.messages(in: record.id).map(\.uid)
+        let keys = Set(try index.details(in: record.id, uids: uids).map { detail in
+            NewMessage.duplicateKey(headers: detail.headers, size: detail.record.size)
+        })
+        duplicateKeys[record.id] = keys
+        return keys
+    }
+
+    /// Replaces an empty mailbox's UIDVALIDITY (importing a Dovecot Maildir keeps the client
+    /// caches valid). Refused when the mailbox holds messages.
+    func adoptUIDValidity(_ uidValidity: UIDValidity, nextUID: UID, for name: MailboxName) throws {
+        let record = try record(name)
+        guard record.uidValidity != uidValidity || record.uidNext < nextUID else { return }
+        guard try index.status(of: record.id).messages == 0, record.uidNext.rawValue <= 1 else {
+            throw MailboxOperationRefused(name: name, reason: "holds messages already, so its UIDVALIDITY cannot be taken over")
+        }
+        try index.deleteMailbox(id: record.id)
+        let fresh = try index.createMailbox(name, uidValidity: uidValidity, specialUse: record.specialUse)
+        try index.setUIDNext(nextUID, in: fresh.id)
+        duplicateKeys[record.id] = nil
+    }
+}
+
+extension NewMessage {
+    var duplicateKey: String { Self.duplicateKey(headers: headers, size: size) }
+
+    static func duplicateKey(headers: HeaderValues, size: Int) -> String {
+        if let id = headers.messageID, !id.isEmpty { return "id:\(id)|\(size)" }
+        return "date:\(headers.sentDate?.timeIntervalSince1970 ?? 0)|subject:\(headers.subject)|\(size)"
+    }
+}

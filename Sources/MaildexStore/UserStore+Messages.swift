@@ -1,0 +1,148 @@
+public import Foundation
+public import MaildexCore
+public import MaildexIndex
+import MaildexMaildir
+
+extension UserStore {
+    /// Delivers (or APPENDs) one message durably: the file is fsynced and renamed into place and
+    /// its directory fsynced, then the index row is committed; only then does this return, with the
+    /// new UID. On any failure nothing is left behind and the error is thrown.
+    @discardableResult
+    public func deliver(_ message: [UInt8], to name: MailboxName = .inbox, flags: Set<Flag> = [], internalDate: Date = Date()) throws -> UID {
+        let record = try record(name)
+        let folder = maildir.folder(name)
+        let before = try? folder.directoryModificationDates()
+        let entry = try folder.deliver(message, flags: flags, internalDate: internalDate, durability: .immediate)
+        let row = NewMessage(parsing: message, file: entry.fileName, flags: flags, internalDate: internalDate)
+        let uid: UID
+        do {
+            uid = try index.insert([row], into: record.id)[0].uid
+        } catch {
+            try? folder.remove(entry)
+            throw error
+        }
+        try noteOwnChange(record, folder: folder, before: before)
+        return uid
+    }
+
+    /// The light rows of a mailbox (UID, MODSEQ, flags, sizes, file name), ascending by UID.
+    public func messages(in name: MailboxName) throws -> [MessageRecord] {
+        try index.messages(in: record(name).id)
+    }
+
+    /// ENVELOPE, BODYSTRUCTURE and header fields of the given UIDs, from the index alone.
+    public func details(of uids: [UID], in name: MailboxName) throws -> [MessageDetail] {
+        try index.details(in: record(name).id, uids: uids)
+    }
+
+    /// The message's bytes as stored. Throws ``MessageNotFound`` if it was expunged or its file vanished.
+    public func read(_ uid: UID, in name: MailboxName) throws -> [UInt8] {
+        let record = try record(name)
+        guard let row = try index.details(in: record.id, uids: [uid]).first?.record else { throw MessageNotFound(mailbox: name, uid: uid) }
+        do {
+            return try maildir.folder(name).read(entry(for: row, in: name))
+        } catch {
+            throw MessageNotFound(mailbox: name, uid: uid)
+        }
+    }
+
+    /// Sets, adds or removes flags (STORE); files are renamed to carry the new flags.
+    /// Returns the changed messages with their new MODSEQ, and the UIDs refused by `unchangedSince`.
+    public func setFlags(_ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in name: MailboxName,
+                         unchangedSince: ModSeq? = nil) throws -> (changed: [FlagChange], failed: [UID]) {
+        let record = try record(name)
+        let folder = maildir.folder(name)
+        let before = try? folder.directoryModificationDates()
+        let result = try index.setFlags(flags, mode, uids: uids, in: record.id, unchangedSince: unchangedSince)
+        if !result.changed.isEmpty {
+            let rows = try index.details(in: record.id, uids: result.changed.map(\.uid)).map(\.record)
+            for (row, change) in zip(rows, result.changed) {
+                // The index holds the truth; a failed rename only leaves the name's flags stale.
+                if let renamed = try? folder.setFlags(change.flags, of: entry(for: row, in: name)) {
+                    try index.setFileName(renamed.fileName.description, uid: row.uid, in: record.id)
+                }
+            }
+        }
+        try noteOwnChange(record, folder: folder, before: before)
+        return result
+    }
+
+    /// Expunges messages: files first, then index rows, so that a crash in between leaves rows
+    /// without files (repaired by the next sync), never files that come back as new mail.
+    @discardableResult
+    public func expunge(_ uids: [UID], in name: MailboxName) throws -> [UID] {
+        let record = try record(name)
+        let folder = maildir.folder(name)
+        let before = try? folder.directoryModificationDates()
+        let rows = try index.details(in: record.id, uids: uids).map(\.record)
+        for row in rows { try folder.remove(entry(for: row, in: name)) }
+        if !rows.isEmpty { _ = try index.expunge(uids: rows.map(\.uid), in: record.id) }
+        try noteOwnChange(record, folder: folder, before: before)
+        return rows.map(\.uid)
+    }
+
+    /// Expunges every message flagged `\Deleted` (IMAP EXPUNGE and CLOSE).
+    @discardableResult
+    public func expungeDeleted(in name: MailboxName) throws -> [UID] {
+        try expunge(search(.flag(.deleted, true), in: name), in: name)
+    }
+
+    /// Copies messages, with their flags and internal dates, and returns (source, new) UID pairs.
+    public func copy(uids: [UID], from source: MailboxName, to destination: MailboxName) throws -> [(UID, UID)] {
+        let sourceRecord = try record(source)
+        let target = try record(destination)
+        let from = maildir.folder(source), to = maildir.folder(destination)
+        let before = try? to.directoryModificationDates()
+        var pairs: [(UID, UID)] = []
+        for row in try index.details(in: sourceRecord.id, uids: uids).map(\.record) {
+            let copied = try from.copy(entry(for: row, in: source), to: to, flags: row.flags, durability: .immediate)
+            let bytes = try to.read(copied)
+            let newRow = NewMessage(parsing: bytes, file: copied.fileName, flags: row.flags, internalDate: row.internalDate)
+            do {
+                pairs.append((row.uid, try index.insert([newRow], into: target.id)[0].uid))
+            } catch {
+                try? to.remove(copied)
+                throw error
+            }
+        }
+        try noteOwnChange(target, folder: to, before: before)
+        return pairs
+    }
+
+    /// Moves messages (copy, then expunge from the source).
+    public func move(uids: [UID], from source: MailboxName, to destination: MailboxName) throws -> [(UID, UID)] {
+        let pairs = try copy(uids: uids, from: source, to: destination)
+        try expunge(pairs.map(\.0), in: source)
+        return pairs
+    }
+
+    /// UIDs matching a query, ascending; answered from the index.
+    public func search(_ query: SearchQuery, in name: MailboxName) throws -> [UID] {
+        try index.search(query, in: record(name).id)
+    }
+
+    /// Runs the catch-up body indexer once; returns how many bodies it indexed.
+    @discardableResult
+    public func indexPendingBodies(limit: Int = 500) throws -> Int { try index.indexPendingBodies(limit: limit) }
+
+    // MARK: - Helpers
+
+    /// The Maildir entry an index row names. Files with flags live in cur/, others in new/;
+    /// the folder finds a file that another program moved by its base name.
+    func entry(for row: MessageRecord, in name: MailboxName) -> MaildirEntry {
+        let folder = maildir.folder(name)
+        let file = MaildirFileName(parsing: row.fileName) ?? MaildirFileName(parsing: row.baseName)!
+        let subdirectory = file.hasInfo ? "cur" : "new"
+        return MaildirEntry(fileName: file, isNew: !file.hasInfo, path: "\(folder.path)/\(subdirectory)/\(row.fileName)",
+                            modificationDate: row.internalDate)
+    }
+
+    /// After our own write, moves the recorded sync state along if nobody else changed the folder
+    /// meanwhile, so that the next open does not rescan a folder whose only changes are ours.
+    func noteOwnChange(_ record: MailboxRecord, folder: MaildirFolder, before: (new: Date, cur: Date)?) throws {
+        guard let before, before.new.timeIntervalSince1970 == record.syncedNewMTime,
+              before.cur.timeIntervalSince1970 == record.syncedCurMTime,
+              let after = try? folder.directoryModificationDates() else { return }
+        try index.setSyncState(id: record.id, newMTime: after.new.timeIntervalSince1970, curMTime: after.cur.timeIntervalSince1970)
+    }
+}

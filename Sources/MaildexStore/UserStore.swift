@@ -1,0 +1,70 @@
+public import Foundation
+public import MaildexCore
+public import MaildexIndex
+import MaildexMaildir
+
+/// One user's mail: a Maildir and the index beside it, kept in step.
+///
+/// An actor, so that every write to one user's index is serialised (DESIGN.md §Concurrency);
+/// different users never contend. The Maildir is the truth for which messages exist and their
+/// bytes; the index is the truth for UIDs, MODSEQs and flags. Opening a mailbox reconciles the two.
+public actor UserStore {
+    public nonisolated let location: MailLocation
+    let maildir: Maildir
+    let index: MailIndex
+    let hostname: String?
+    /// Message-ID+size keys per mailbox id, loaded on the first import with skip-duplicates.
+    var duplicateKeys: [Int64: Set<String>] = [:]
+
+    init(location: MailLocation, hostname: String?) throws {
+        self.location = location
+        self.hostname = hostname
+        try FileSystem.makeDirectory(location.maildir)
+        maildir = Maildir(root: location.maildir)
+        try maildir.createFolder(.inbox)
+        index = try MailIndex(path: location.indexPath)
+        if try index.mailbox(.inbox) == nil {
+            _ = try Self.adoptFolder(.inbox, maildir: maildir, index: index)
+        }
+    }
+
+    /// Creates the special-use mailboxes a new user starts with (existing ones are kept).
+    func createDefaultMailboxes(_ defaults: [(name: String, specialUse: String)]) throws {
+        for (name, use) in defaults {
+            let mailbox = try MailboxName(name)
+            if try index.mailbox(mailbox) == nil, !maildir.folder(mailbox).exists {
+                try createMailbox(mailbox, specialUse: use)
+                try index.setSubscribed(mailbox, true)
+            }
+        }
+        try index.setSubscribed(.inbox, true)
+    }
+
+    // MARK: - Mailbox records
+
+    /// The index record of a mailbox, creating it when the folder exists on disk but is not
+    /// indexed yet (a Maildir from another program). Throws ``MailboxNotFound``.
+    func record(_ name: MailboxName) throws -> MailboxRecord {
+        if let record = try index.mailbox(name) { return record }
+        guard maildir.folder(name).exists else { throw MailboxNotFound(name: name) }
+        return try Self.adoptFolder(name, maildir: maildir, index: index)
+    }
+
+    /// Indexes a folder found on disk. UIDVALIDITY comes from its `dovecot-uidlist` when there is
+    /// one, so clients of a migrated Dovecot do not re-download; the messages are indexed by the
+    /// next ``synchronize(_:)``.
+    static func adoptFolder(_ name: MailboxName, maildir: Maildir, index: MailIndex) throws -> MailboxRecord {
+        let folder = maildir.folder(name)
+        try folder.create()
+        let uidList = DovecotUIDList.load(from: folder.path)
+        return try index.createMailbox(name, uidValidity: uidList?.uidValidity)
+    }
+}
+
+extension DovecotUIDList {
+    /// The folder's `dovecot-uidlist`, or nil when absent or unreadable.
+    static func load(from folderPath: String) -> DovecotUIDList? {
+        guard let text = try? String(contentsOfFile: folderPath + "/dovecot-uidlist", encoding: .utf8) else { return nil }
+        return try? DovecotUIDList(parsing: text)
+    }
+}

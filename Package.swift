@@ -51,6 +51,7 @@ let package = Package(
         .target(name: "MaildexMaildir", dependencies: ["MaildexCore"], swiftSettings: settings),
         .target(name: "MaildexIndex", dependencies: ["MaildexCore", "MaildexMigrations", grdb], swiftSettings: settings),
         .target(name: "MaildexCertificates", dependencies: ["COpenSSL"], swiftSettings: settings),
+        .target(name: "MaildexConfig", swiftSettings: settings),
 
         // L2: the store (Maildir + index in step) and authentication
         .target(
@@ -91,6 +92,7 @@ let package = Package(
         .testTarget(name: "MaildexCertificatesTests", dependencies: ["MaildexCertificates", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexStoreTests", dependencies: ["MaildexStore", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexAuthTests", dependencies: ["MaildexAuth"], resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "MaildexConfigTests", dependencies: ["MaildexConfig", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),
     ]
 )

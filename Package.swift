@@ -10,7 +10,6 @@ let settings: [SwiftSetting] = [
 
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
-let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 
 let package = Package(
     name: "Maildex",
@@ -26,7 +25,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // L0: value types, migrations, system libraries
@@ -64,7 +62,7 @@ let package = Package(
         // L3: mailadm as a library
         .target(
             name: "MaildexAdmin",
-            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexCertificates", argumentParser],
+            dependencies: ["MaildexCore", "MaildexConfig", "MaildexStore", "MaildexAuth", "MaildexCertificates", argumentParser],
             swiftSettings: settings
         ),
 
@@ -72,7 +70,7 @@ let package = Package(
         .executableTarget(name: "mailadm", dependencies: ["MaildexAdmin"], swiftSettings: settings),
         .executableTarget(
             name: "maildexd",
-            dependencies: ["MaildexAdmin", "MaildexStore", "MaildexAuth", "MaildexCertificates", argumentParser, logging],
+            dependencies: ["MaildexAdmin", "MaildexConfig", argumentParser],
             swiftSettings: settings
         ),
         .executableTarget(

@@ -1,1 +1,4 @@
-print("mailadm: not built yet")
+import Foundation
+import MaildexAdmin
+
+exit(await MailAdm.run(arguments: Array(CommandLine.arguments.dropFirst())))

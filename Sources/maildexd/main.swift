@@ -1,1 +1,0 @@
-print("maildexd: not built yet")

@@ -75,7 +75,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "maildex-bench",
-            dependencies: ["MaildexStore", "MaildexMbox", argumentParser],
+            dependencies: ["MaildexCore", "MaildexStore", "MaildexIndex", "MaildexMbox", argumentParser, grdb],
             path: "Benchmarks/maildex-bench",
             swiftSettings: settings
         ),

@@ -1,1 +1,0 @@
-print("maildex-bench: not built yet")

@@ -1,0 +1,63 @@
+import Foundation
+import MaildexCore
+import MaildexIndex
+import MaildexStore
+import Testing
+
+@Suite struct DeliveryTests {
+    @Test func deliverThenFetchAndSearchFromTheIndex() async throws {
+        let f = try await StoreFixture()
+        defer { f.dir.remove() }
+        let first = try await f.user.deliver(StoreFixture.message(subject: "Quarterly report", id: "a@x"))
+        let second = try await f.user.deliver(StoreFixture.message(subject: "Lunch?", from: "Ärger Ölmann <oe@example.de>", body: "Pizza at noon"))
+        #expect(first == UID(1) && second == UID(2))
+        #expect(try await f.user.search(.header(.subject, "REPORT"), in: .inbox) == [first])
+        #expect(try await f.user.search(.header(.from, "ärger"), in: .inbox) == [second])
+        #expect(try await f.user.search(.body("pizza"), in: .inbox) == [second])
+        let details = try await f.user.details(of: [first], in: .inbox)
+        #expect(details.first?.envelope.contains("\"Quarterly report\"") == true)
+        #expect(details.first?.bodyStructure.hasPrefix("(\"TEXT\" \"PLAIN\"") == true)
+        #expect(try await f.user.read(first, in: .inbox) == StoreFixture.message(subject: "Quarterly report", id: "a@x"))
+        // Durable layout: one file in new/, nothing left in tmp/, mode 0600.
+        #expect(f.files("new").count == 2 && f.files("tmp").isEmpty)
+        let mode = try FileManager.default.attributesOfItem(atPath: f.maildir + "/new/" + f.files("new")[0])[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let status = try await f.user.status(.inbox)
+        #expect(status.messages == 2 && status.unseen == 2 && status.uidNext == UID(3))
+    }
+
+    @Test func flagsAreWrittenIntoFileNamesAndExpungeRemovesFiles() async throws {
+        let f = try await StoreFixture()
+        defer { f.dir.remove() }
+        let uid = try await f.user.deliver(StoreFixture.message(subject: "one"))
+        let other = try await f.user.deliver(StoreFixture.message(subject: "two"))
+        let result = try await f.user.setFlags([.seen, .flagged, .keyword("$Forwarded")], .add, uids: [uid], in: .inbox)
+        #expect(result.changed.map(\.uid) == [uid])
+        #expect(f.files("cur").count == 1 && f.files("cur")[0].hasSuffix(":2,FSa"))
+        #expect(try await f.user.search(.flag(.keyword("$forwarded"), true), in: .inbox) == [uid])
+        #expect(try await f.user.search(.flag(.seen, false), in: .inbox) == [other])
+        _ = try await f.user.setFlags([.deleted], .add, uids: [other], in: .inbox)
+        #expect(try await f.user.expungeDeleted(in: .inbox) == [other])
+        #expect(try await f.user.messages(in: .inbox).map(\.uid) == [uid])
+        #expect(f.files("new").isEmpty && f.files("cur").count == 1)
+        // UIDs are never reused.
+        #expect(try await f.user.deliver(StoreFixture.message(subject: "three")) == UID(3))
+    }
+
+    @Test func copyAndMoveKeepFlagsAndDates() async throws {
+        let f = try await StoreFixture()
+        defer { f.dir.remove() }
+        let date = Date(timeIntervalSince1970: 1_700_000_000)
+        let uid = try await f.user.deliver(StoreFixture.message(subject: "keep"), flags: [.seen], internalDate: date)
+        let archive = try MailboxName("Archive/2024")
+        try await f.user.createMailbox(archive)
+        let copied = try await f.user.copy(uids: [uid], from: .inbox, to: archive)
+        #expect(copied.map(\.1) == [UID(1)])
+        let moved = try await f.user.move(uids: [uid], from: .inbox, to: try MailboxName("Archive"))
+        #expect(moved.count == 1)
+        #expect(try await f.user.messages(in: .inbox).isEmpty)
+        let row = try #require(try await f.user.messages(in: archive).first)
+        #expect(row.flags == [.seen] && row.internalDate == date)
+        #expect(FileManager.default.fileExists(atPath: f.maildir + "/.Archive.2024/cur"))
+    }
+}

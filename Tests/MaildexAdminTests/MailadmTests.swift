@@ -1,0 +1,93 @@
+import Foundation
+import MaildexTesting
+import Testing
+
+@Suite(.enabled(if: CLI.isBuilt, "build mailadm first (scripts/test.sh does)"))
+struct MailadmTests {
+    @Test func userLifecycle() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let cli = CLI(data: dir.path("data"))
+        let add = try cli.run(["user", "add", "alice", "--password-stdin"], stdin: "s3cret\n")
+        #expect(add.status == 0, "\(add.stderr)")
+        let dup = try cli.run(["user", "add", "Alice", "--password-stdin"], stdin: "x\n")
+        #expect(dup.status == 1 && dup.stderr == "mailadm: user 'alice' already exists\n")
+        let list = try cli.run(["user", "list"])
+        #expect(list.stdout.contains("alice") && list.stdout.contains("SHA512-CRYPT"))
+        let show = try cli.run(["user", "show", "alice", "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
+        #expect((json?["user"] as? [String: Any])?["scheme"] as? String == "SHA512-CRYPT")
+        #expect((json?["mailboxes"] as? [Any])?.count == 6)
+        #expect(!show.stdout.contains("$6$"), "hashes never printed")
+        let missing = try cli.run(["user", "show", "bob"])
+        #expect(missing.status == 1 && missing.stderr == "mailadm: no such user 'bob'\n")
+        let bad = try cli.run(["user", "add", "../etc", "--password-stdin"], stdin: "x\n")
+        #expect(bad.status == 1 && bad.stderr.contains("invalid user name"))
+        #expect(try cli.run(["user", "passwd", "alice", "--password-stdin"], stdin: "new\n").status == 0)
+        #expect(try cli.run(["user", "del", "alice"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.path("data/users/alice")))
+    }
+
+    @Test func pwPrintsDoveadmStyleHashes() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let cli = CLI(data: dir.path("data"))
+        let out = try cli.run(["pw", "-s", "SHA512-CRYPT", "-p", "secret"])
+        #expect(out.status == 0 && out.stdout.hasPrefix("{SHA512-CRYPT}$6$"))
+        let hash = out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try cli.run(["pw", "-t", hash, "-p", "secret"]).status == 0)
+        #expect(try cli.run(["pw", "-t", hash, "-p", "wrong"]).status == 1)
+        #expect(try cli.run(["pw", "-s", "NOPE", "-p", "x"]).status == 1)
+    }
+
+    @Test func mailboxesImportAndIndex() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let cli = CLI(data: dir.path("data"))
+        try cli.run(["user", "add", "alice", "--password-stdin"], stdin: "pw\n")
+        #expect(try cli.run(["mailbox", "create", "alice", "Archive/2024"]).status == 0)
+        #expect(try cli.run(["mailbox", "list", "alice"]).stdout.contains("Archive/2024"))
+        // An mbox with garbage before the first From_ line and three messages.
+        let mbox = """
+            garbage line
+            From bob@example.org Thu Nov 29 04:48:14 2026
+            Subject: one
+            Message-ID: <1@x>
+
+            body one
+            >From quoted
+
+            From bob@example.org Thu Nov 29 04:48:15 2026
+            Subject: two
+
+            body two
+
+            From bob@example.org Thu Nov 29 04:48:16 2026
+            Subject: three
+
+            body three
+
+            """
+        try mbox.write(toFile: dir.path("in.mbox"), atomically: true, encoding: .utf8)
+        let imported = try cli.run(["import", "mbox", dir.path("in.mbox"), "alice", "--mailbox", "Archive/2024"])
+        #expect(imported.stdout.contains("imported 3 messages"), "\(imported.stdout) \(imported.stderr)")
+        #expect(imported.stdout.contains("in.mbox:1:"), "names the line it skipped")
+        #expect(imported.status == 2)
+        let again = try cli.run(["import", "mbox", dir.path("in.mbox"), "alice", "--mailbox", "Archive/2024", "--skip-duplicates"])
+        #expect(again.stdout.contains("imported 0 messages") && again.stdout.contains("skipped 3 duplicates"))
+        let status = try cli.run(["mailbox", "status", "alice", "Archive/2024", "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        #expect(json?["messages"] as? Int == 3 && json?["uidNext"] as? Int == 4)
+
+        #expect(try cli.run(["index", "verify", "alice"]).status == 0)
+        let cur = dir.path("data/users/alice/Maildir/.Archive.2024/new")
+        let victim = try #require(try FileManager.default.contentsOfDirectory(atPath: cur).sorted().first)
+        try FileManager.default.removeItem(atPath: cur + "/" + victim)
+        let drift = try cli.run(["index", "verify", "alice"])
+        #expect(drift.status == 3 && drift.stdout.contains("has no file"))
+        #expect(try cli.run(["index", "rebuild", "alice"]).status == 0)
+        #expect(try cli.run(["index", "verify", "alice"]).status == 0)
+        #expect(try cli.run(["mailbox", "delete", "alice", "Archive/2024"]).status == 0)
+        #expect(try cli.run(["mailbox", "status", "alice", "Archive/2024"]).stderr.contains("no such mailbox"))
+    }
+}

@@ -5,9 +5,9 @@ extension CertificateCheck {
     static func loadCertificates(_ path: String, role: String, into findings: inout [Finding]) -> [Certificate]? {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try readTextFile(path, role: role)
         } catch {
-            findings.append(.error("cannot read \(role) \(path): \(reason(error))"))
+            findings.append(.error("\(error)"))
             return nil
         }
         do {
@@ -26,9 +26,9 @@ extension CertificateCheck {
     static func loadKey(_ path: String, into findings: inout [Finding]) -> KeyHandle? {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try readTextFile(path, role: "key")
         } catch {
-            findings.append(.error("cannot read key \(path): \(reason(error))"))
+            findings.append(.error("\(error)"))
             return nil
         }
         let key: KeyHandle
@@ -43,13 +43,5 @@ extension CertificateCheck {
             findings.append(.warning("key \(path) is readable by others (mode \(String(mode, radix: 8))); run chmod 600"))
         }
         return key
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let underlying, underlying.domain == NSPOSIXErrorDomain, let message = strerror(Int32(underlying.code)) {
-            return String(cString: message)
-        }
-        return (error as NSError).localizedDescription
     }
 }

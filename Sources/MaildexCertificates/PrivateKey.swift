@@ -92,8 +92,10 @@ final class KeyHandle: @unchecked Sendable {
         self.init(key)
     }
 
-    /// `RSA 2048`, `EC P-256`, or a description of what else it is.
-    var typeDescription: String {
+    /// `RSA 2048`, `EC P-256`, or a description of what else it is (`EC secp384r1`, `ED25519 256`).
+    var typeDescription: String { (try? algorithm())?.description ?? rawTypeDescription }
+
+    private var rawTypeDescription: String {
         let bits = EVP_PKEY_get_bits(pointer)
         switch EVP_PKEY_get_base_id(pointer) {
         case EVP_PKEY_RSA: return "RSA \(bits)"
@@ -115,7 +117,7 @@ final class KeyHandle: @unchecked Sendable {
         case EVP_PKEY_EC where groupName == "prime256v1":
             return .ecP256
         default:
-            throw UnsupportedKeyAlgorithm(detail: typeDescription)
+            throw UnsupportedKeyAlgorithm(detail: rawTypeDescription)
         }
     }
 

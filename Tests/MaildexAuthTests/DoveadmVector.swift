@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// One line of Fixtures/doveadm-vectors.txt: `SCHEME<TAB>password<TAB>hash`.
 struct DoveadmVector: CustomTestStringConvertible, Sendable {
@@ -21,5 +22,3 @@ struct DoveadmVector: CustomTestStringConvertible, Sendable {
         }
     }()
 }
-
-import Testing

@@ -61,8 +61,11 @@ extension [Address] {
             } else if address.isGroupStart {
                 group = (EncodedWord.decode(address.mailbox ?? ""), [])
             } else {
-                let spec = address.addrSpec ?? ""
+                // Dovecot's placeholders for a missing local part or domain are not shown.
+                var spec = address.host == "MISSING_DOMAIN" ? (address.mailbox ?? "") : (address.addrSpec ?? "")
+                if spec == "MISSING_MAILBOX" { spec = "" }
                 let name = address.name.map(EncodedWord.decode)?.trimmingWhitespace() ?? ""
+                if spec.isEmpty && name.isEmpty { continue }
                 let item = name.isEmpty ? spec : "\(name) <\(spec)>"
                 if group != nil { group?.members.append(item) } else { items.append(item) }
             }

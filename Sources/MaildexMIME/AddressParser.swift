@@ -117,9 +117,6 @@ enum AddressParser {
         let localTokens = at.map { tokens[..<$0] } ?? tokens[...]
         let local = localTokens.map(\.text).joined()
         let domain = at.map { tokens[($0 + 1)...].map(\.text).joined() }
-        if local.isEmpty && (domain ?? "").isEmpty {
-            return Address(adl: adl, mailbox: "", host: "")  // "<>": the null reverse path
-        }
         return Address(
             adl: adl,
             mailbox: local.isEmpty ? "MISSING_MAILBOX" : local,

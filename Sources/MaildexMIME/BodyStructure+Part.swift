@@ -23,8 +23,9 @@ extension BodyStructure {
             ))
             return
         }
-        if type.type == "text" && !parameters.contains(where: { $0.name == "CHARSET" }) && parameters.isEmpty {
-            parameters = [Parameter(name: "CHARSET", value: "us-ascii")]
+        if type.type == "text" && !parameters.contains(where: { $0.name == "CHARSET" }) {
+            // RFC 2046 §4.1.2: text defaults to US-ASCII; Dovecot states it, after any other parameters.
+            parameters.append(Parameter(name: "CHARSET", value: "us-ascii"))
         }
         let lines = bytes[part.bodyRange].reduce(0) { $1 == .lf ? $0 + 1 : $0 }
         let kind: Kind

@@ -12,8 +12,11 @@ public enum Charset {
     public static func decode(_ bytes: [UInt8], charset: String) -> String? {
         let name = normalizedName(charset)
         switch name {
-        case "utf-8", "utf8", "us-ascii", "ascii", "":
+        case "utf-8", "utf8":
             return String(decoding: bytes, as: UTF8.self)
+        case "us-ascii", "ascii", "":
+            // 8-bit bytes under a US-ASCII label are common; keep them readable rather than U+FFFD.
+            return utf8OrLatin1(bytes)
         case "iso-8859-1", "latin1", "iso8859-1", "iso_8859-1", "l1":
             return latin1(bytes)
         default:

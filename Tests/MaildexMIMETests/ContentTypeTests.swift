@@ -35,7 +35,7 @@ let contentTypeCases: [ContentTypeCase] = [
     ContentTypeCase(header: #"application/pdf; name="=?UTF-8?B?6KuL5rGC5pu4LnBkZg==?=""#, mimeType: "application/pdf",
                     parameters: ["name": "請求書.pdf"], bodyParameters: #"("NAME" "=?UTF-8?B?6KuL5rGC5pu4LnBkZg==?=")"#),
     ContentTypeCase(header: #"text/plain; name="a \"quoted\" name;.txt""#, mimeType: "text/plain",
-                    parameters: ["name": #"a "quoted" name;.txt"#], bodyParameters: #"("NAME" "a \"quoted\" name;.txt")"#),
+                    parameters: ["name": #"a "quoted" name;.txt"#], bodyParameters: #"("NAME" "a \"quoted\" name;.txt" "CHARSET" "us-ascii")"#),
     // malformed: fall back to text/plain; charset=us-ascii (RFC 2045 §5.2)
     ContentTypeCase(header: "garbage", mimeType: "text/plain", parameters: ["charset": "us-ascii"],
                     bodyParameters: #"("CHARSET" "us-ascii")"#),
@@ -43,8 +43,10 @@ let contentTypeCases: [ContentTypeCase] = [
                     bodyParameters: #"("CHARSET" "us-ascii")"#),
     ContentTypeCase(header: "", mimeType: "text/plain", parameters: ["charset": "us-ascii"],
                     bodyParameters: #"("CHARSET" "us-ascii")"#),
-    // text without parameters gets the default charset in BODYSTRUCTURE, as Dovecot does
+    // text without charset gets the default charset in BODYSTRUCTURE, after other parameters, as Dovecot does
     ContentTypeCase(header: "text/html", mimeType: "text/html", parameters: [:], bodyParameters: #"("CHARSET" "us-ascii")"#),
+    ContentTypeCase(header: "text/plain; format=flowed", mimeType: "text/plain", parameters: ["format": "flowed"],
+                    bodyParameters: #"("FORMAT" "flowed" "CHARSET" "us-ascii")"#),
     ContentTypeCase(header: "image/png", mimeType: "image/png", parameters: [:], bodyParameters: "NIL"),
 ]
 

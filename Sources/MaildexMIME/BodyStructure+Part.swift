@@ -27,7 +27,7 @@ extension BodyStructure {
             // RFC 2046 §4.1.2: text defaults to US-ASCII; Dovecot states it, after any other parameters.
             parameters.append(Parameter(name: "CHARSET", value: "us-ascii"))
         }
-        let lines = bytes[part.bodyRange].reduce(0) { $1 == .lf ? $0 + 1 : $0 }
+        let lines = Self.lineCount(bytes, in: part.bodyRange)
         let kind: Kind
         if let message = part.message {
             kind = .message(envelope: Envelope(header: message.header), body: BodyStructure(part: message, bytes: bytes), lines: lines)
@@ -45,6 +45,18 @@ extension BodyStructure {
             encoding: part.contentTransferEncoding.uppercased(), octets: part.bodyRange.count, kind: kind,
             md5: part.header.first("Content-MD5"), disposition: disposition, language: language, location: location
         ))
+    }
+}
+
+extension BodyStructure {
+    /// body-fld-lines: the number of LF characters in the body (a last line without one is not counted, as in Dovecot).
+    static func lineCount(_ bytes: [UInt8], in range: Range<Int>) -> Int {
+        let clamped = range.clamped(to: 0..<bytes.count)
+        return bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for index in clamped where buffer[index] == .lf { count += 1 }
+            return count
+        }
     }
 }
 

@@ -77,9 +77,9 @@ public struct Maildir: Sendable {
     /// folder's `new/` and `cur/` and of the root, for the renames.
     ///
     /// Chosen over an fsync per file because it needs no record of what was written and is one
-    /// call for a whole import; a 10 000-message import measured about ten times faster this way
-    /// than with per-file fsyncs (see MaildirDurabilityTests). The cost: it also flushes other
-    /// users' dirty data on the same file system.
+    /// call for a whole import. Measured on ext4 (MaildirDurabilityTests): 300 messages of
+    /// 3.6 KB took 2.2 s delivered ``Durability/immediate`` and 0.17 s deferred plus one
+    /// `sync()`. The cost: it also flushes other users' dirty data on the same file system.
     public func sync() throws {
         let fd = try POSIX.open(root, O_RDONLY | O_DIRECTORY)
         defer { POSIX.close(fd) }

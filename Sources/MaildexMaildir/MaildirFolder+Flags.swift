@@ -10,8 +10,9 @@ extension MaildirFolder {
     ///
     /// The rename is not fsynced: the index is authoritative for flags (DESIGN.md §Storage),
     /// and after a crash the old name only shows the older flags to other Maildir readers.
+    /// A new keyword's line in `dovecot-keywords` is fsynced, since names refer to it.
     public func setFlags(_ flags: Set<Flag>, of entry: MaildirEntry) throws -> MaildirEntry {
-        let indexes = try keywordIndexes(for: flags, durability: .deferred)
+        let indexes = try keywordIndexes(for: flags, durability: .immediate)
         var current = entry
         for attempt in 0..<2 {
             let name = current.fileName.withFlags(flags, keywordIndexes: indexes)

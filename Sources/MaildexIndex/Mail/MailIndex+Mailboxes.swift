@@ -3,10 +3,10 @@ import GRDB
 public import MaildexCore
 
 extension MailIndex {
-    /// All mailboxes, sorted by name.
+    /// All mailboxes, sorted by name (INBOX first, as `MailboxName` orders).
     public func mailboxes() throws -> [MailboxRecord] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM mailbox ORDER BY name").map(Self.mailboxRecord)
+            try Row.fetchAll(db, sql: "SELECT * FROM mailbox").map(Self.mailboxRecord).sorted { $0.name < $1.name }
         }
     }
 
@@ -89,10 +89,10 @@ extension MailIndex {
         }
     }
 
-    /// The subscribed names, sorted.
+    /// The subscribed names, sorted (INBOX first, as `MailboxName` orders).
     public func subscriptions() throws -> [MailboxName] {
         try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM subscription ORDER BY name").map { try MailboxName($0) }
+            try String.fetchAll(db, sql: "SELECT name FROM subscription").map { try MailboxName($0) }.sorted()
         }
     }
 

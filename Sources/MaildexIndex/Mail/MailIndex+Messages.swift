@@ -77,7 +77,7 @@ extension MailIndex {
         try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
             return try Row.fetchAll(db, sql: """
-                SELECT \(Self.recordColumns), d.*, b.header_text
+                SELECT \(Self.recordColumns), \(Self.detailColumns), b.header_text
                 FROM message m
                 JOIN message_detail d ON d.message_id = m.id
                 LEFT JOIN message_body b ON b.message_id = m.id
@@ -97,9 +97,16 @@ extension MailIndex {
 
     // MARK: - Rows
 
+    /// Columns 0…9 of every message query; ``messageRecord(_:)`` reads them by position.
     static let recordColumns = """
         m.id, m.uid, m.mod_seq, m.system_flags, m.keywords, m.internal_date, m.size, m.virtual_size, \
         m.base_name, m.file_name
+        """
+
+    /// Columns 10…21 of ``details(in:uids:)``, then `b.header_text` at 22.
+    static let detailColumns = """
+        d.from_text, d.to_text, d.cc_text, d.bcc_text, d.subject, d.sent_date, d.message_id_text, \
+        d.in_reply_to_text, d.references_text, d.envelope, d.body_structure, d.body
         """
 
     static func requireMailbox(_ id: Int64, _ db: Database) throws {
@@ -115,25 +122,25 @@ extension MailIndex {
 
     static func messageRecord(_ row: Row) -> MessageRecord {
         MessageRecord(
-            id: row["id"],
-            uid: UID(UInt32(truncatingIfNeeded: row["uid"] as Int64)),
-            modSeq: ModSeq(UInt64(clamping: row["mod_seq"] as Int64)),
-            flags: FlagColumns.decode(systemFlags: row["system_flags"], keywords: row["keywords"]),
-            internalDate: Date(timeIntervalSince1970: row["internal_date"]),
-            size: row["size"], virtualSize: row["virtual_size"],
-            baseName: row["base_name"], fileName: row["file_name"])
+            id: row[0],
+            uid: UID(UInt32(truncatingIfNeeded: row[1] as Int64)),
+            modSeq: ModSeq(UInt64(clamping: row[2] as Int64)),
+            flags: FlagColumns.decode(systemFlags: row[3], keywords: row[4]),
+            internalDate: Date(timeIntervalSince1970: row[5]),
+            size: row[6], virtualSize: row[7],
+            baseName: row[8], fileName: row[9])
     }
 
     static func messageDetail(_ row: Row) -> MessageDetail {
-        let sent: Double? = row["sent_date"]
-        let references: String? = row["references_text"]
+        let sent: Double? = row[15]
+        let references: String? = row[18]
         let headers = HeaderValues(
-            from: row["from_text"], to: row["to_text"], cc: row["cc_text"], bcc: row["bcc_text"],
-            subject: row["subject"], sentDate: sent.map(Date.init(timeIntervalSince1970:)),
-            messageID: row["message_id_text"], inReplyTo: row["in_reply_to_text"],
+            from: row[10], to: row[11], cc: row[12], bcc: row[13], subject: row[14],
+            sentDate: sent.map(Date.init(timeIntervalSince1970:)),
+            messageID: row[16], inReplyTo: row[17],
             references: references.map { $0.split(separator: " ").map(String.init) } ?? [],
-            headerText: row["header_text"] ?? "")
-        return MessageDetail(record: messageRecord(row), envelope: row["envelope"],
-                             bodyStructure: row["body_structure"], body: row["body"], headers: headers)
+            headerText: row[22] ?? "")
+        return MessageDetail(record: messageRecord(row), envelope: row[19], bodyStructure: row[20], body: row[21],
+                             headers: headers)
     }
 }

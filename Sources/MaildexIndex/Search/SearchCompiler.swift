@@ -101,23 +101,31 @@ struct SearchCompiler {
     }
 
     private mutating func detailScan(_ column: String, _ needle: String) -> String {
-        "EXISTS (SELECT 1 FROM message_detail d WHERE d.message_id = m.id AND d.\(column) IS NOT NULL AND maildex_contains(d.\(column), \(bind(needle))))"
+        "EXISTS (SELECT 1 FROM message_detail d WHERE d.message_id = m.id AND d.\(column) IS NOT NULL AND \(contains("d.\(column)", needle)))"
+    }
+
+    /// A substring test for a scan. An ASCII needle uses SQLite's own `instr(lower(...))` (ASCII
+    /// folding, like ``TextMatch/asciiContains(_:_:)``); others call the Swift `maildex_contains`.
+    private mutating func contains(_ column: String, _ needle: String) -> String {
+        if needle.utf8.allSatisfy({ $0 < 0x80 }) {
+            return "instr(lower(\(column)), \(bind(needle.lowercased()))) > 0"
+        }
+        return "maildex_contains(\(column), \(bind(needle)))"
     }
 
     private mutating func bodyCondition(_ needle: String) -> String {
         if needle.isEmpty { return "1" }
-        let scan = "maildex_contains(b.body_text, \(bind(needle)))"
+        let scan = contains("b.body_text", needle)
         guard Self.usesFTS(needle) else { return bodyScan(scan, unindexedOnly: false) }
         return "(\(ftsMatch("message_body_fts", column: "body_text", needle)) OR \(bodyScan(scan, unindexedOnly: true)))"
     }
 
     private mutating func textCondition(_ needle: String) -> String {
         if needle.isEmpty { return "1" }
-        let value = bind(needle)
-        let scan = "(maildex_contains(b.header_text, \(value)) OR maildex_contains(b.body_text, \(value)))"
+        let scan = "(\(contains("b.header_text", needle)) OR \(contains("b.body_text", needle)))"
         guard Self.usesFTS(needle) else {
             let fields = ["from_text", "to_text", "cc_text", "bcc_text", "subject"]
-                .map { "maildex_contains(d.\($0), \(value))" }.joined(separator: " OR ")
+                .map { contains("d.\($0)", needle) }.joined(separator: " OR ")
             return "(EXISTS (SELECT 1 FROM message_detail d WHERE d.message_id = m.id AND (\(fields))) OR \(bodyScan(scan, unindexedOnly: false)))"
         }
         return "(\(ftsMatch("message_header_fts", column: nil, needle)) OR \(ftsMatch("message_body_fts", column: nil, needle)) OR \(bodyScan(scan, unindexedOnly: true)))"

@@ -35,6 +35,12 @@ let package = Package(
             exclude: ["README.md"],
             resources: [
                 // MIGRATIONS-BEGIN (every .sql file in Migrations/ must be listed; a test checks it)
+                .embedInCode("global_v0001_create_user.sql"),
+                .embedInCode("global_v0002_create_setting.sql"),
+                .embedInCode("user_v0001_create_mailbox.sql"),
+                .embedInCode("user_v0002_create_message.sql"),
+                .embedInCode("user_v0003_create_message_detail.sql"),
+                .embedInCode("user_v0004_create_message_body.sql"),
                 // MIGRATIONS-END
             ],
             swiftSettings: settings

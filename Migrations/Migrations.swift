@@ -1,1 +1,33 @@
-// Every migration, oldest first. Append; never edit one that shipped.
+// Every migration, oldest first, one list per kind of database. Append; never edit one that shipped.
+// (PackageResources.* are [UInt8]; Migration's init decodes them as UTF-8.)
+
+/// One schema step: plain SQL run in its own transaction, after which `PRAGMA user_version`
+/// is set to ``version``.
+public struct Migration: Sendable {
+    /// 1, 2, 3… with no gaps within one list.
+    public let version: Int
+    /// The file name without the `global_vNNNN_`/`user_vNNNN_` prefix and `.sql`.
+    public let name: String
+    /// The SQL text of the file.
+    public let sql: String
+
+    public init(version: Int, name: String, sql: [UInt8]) {
+        self.version = version
+        self.name = name
+        self.sql = String(decoding: sql, as: UTF8.self)
+    }
+}
+
+/// The global database: users and settings.
+public let globalMigrations: [Migration] = [
+    Migration(version: 1, name: "create_user", sql: PackageResources.global_v0001_create_user_sql),
+    Migration(version: 2, name: "create_setting", sql: PackageResources.global_v0002_create_setting_sql),
+]
+
+/// The per-user database: mailboxes, messages, header fields, FTS.
+public let userMigrations: [Migration] = [
+    Migration(version: 1, name: "create_mailbox", sql: PackageResources.user_v0001_create_mailbox_sql),
+    Migration(version: 2, name: "create_message", sql: PackageResources.user_v0002_create_message_sql),
+    Migration(version: 3, name: "create_message_detail", sql: PackageResources.user_v0003_create_message_detail_sql),
+    Migration(version: 4, name: "create_message_body", sql: PackageResources.user_v0004_create_message_body_sql),
+]

@@ -1,0 +1,35 @@
+-- Header fields parsed once at delivery, and the FETCH strings (ENVELOPE, BODYSTRUCTURE, BODY),
+-- so FETCH of those never opens the message file. Written once, never updated.
+-- references_text holds the message-ids space-separated (NULL when none).
+CREATE TABLE message_detail (
+    message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
+    from_text TEXT NOT NULL,
+    to_text TEXT NOT NULL,
+    cc_text TEXT NOT NULL,
+    bcc_text TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    sent_date REAL,
+    message_id_text TEXT,
+    in_reply_to_text TEXT,
+    references_text TEXT,
+    envelope TEXT NOT NULL,
+    body_structure TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+
+-- Substring search on the address and subject fields: trigram FTS5 (case-insensitive), kept in
+-- step by triggers, so it is written in the delivery transaction.
+CREATE VIRTUAL TABLE message_header_fts USING fts5(
+    from_text, to_text, cc_text, bcc_text, subject,
+    content='message_detail', content_rowid='message_id', tokenize='trigram', columnsize=0
+);
+
+CREATE TRIGGER message_detail_ai AFTER INSERT ON message_detail BEGIN
+    INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject)
+    VALUES (new.message_id, new.from_text, new.to_text, new.cc_text, new.bcc_text, new.subject);
+END;
+
+CREATE TRIGGER message_detail_ad AFTER DELETE ON message_detail BEGIN
+    INSERT INTO message_header_fts (message_header_fts, rowid, from_text, to_text, cc_text, bcc_text, subject)
+    VALUES ('delete', old.message_id, old.from_text, old.to_text, old.cc_text, old.bcc_text, old.subject);
+END;

@@ -1,0 +1,27 @@
+import Foundation
+import GRDB
+import MaildexMigrations
+
+/// Opens (creating if needed) a WAL database with the Maildex SQL functions, and migrates it.
+enum DatabaseOpener {
+    /// Creates the file with mode 0600 first: SQLite gives the -wal and -shm files the same mode.
+    static func open(path: String, migrations: [Migration]) throws -> DatabasePool {
+        try createPrivateFile(path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            SQLFunctions.register(in: db)
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try MigrationRunner.migrate(pool, path: path, migrations: migrations)
+        return pool
+    }
+
+    private static func createPrivateFile(_ path: String) throws {
+        let fd = Foundation.open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        close(fd)
+    }
+}

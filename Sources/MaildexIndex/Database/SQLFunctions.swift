@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// Swift functions callable from SQL: the fallbacks where trigram FTS cannot answer.
+enum SQLFunctions {
+    static func register(in db: Database) {
+        db.add(function: contains)
+        db.add(function: headerContains)
+    }
+
+    /// `maildex_contains(haystack, needle)`: 1 if `needle` occurs in `haystack`, compared
+    /// case-insensitively over Unicode (IMAP SEARCH semantics, RFC 3501 §6.4.4). NULL haystack: 0.
+    static let contains = DatabaseFunction("maildex_contains", argumentCount: 2, pure: true) { values in
+        guard let haystack = String.fromDatabaseValue(values[0]),
+              let needle = String.fromDatabaseValue(values[1]) else { return false }
+        return TextMatch.contains(haystack, needle)
+    }
+
+    /// `maildex_header_contains(header_block, field_name, needle)`: 1 if a field of that name in
+    /// the raw header block contains `needle` (case-insensitive); an empty needle asks only
+    /// whether the field is present (RFC 3501 §6.4.4 HEADER).
+    static let headerContains = DatabaseFunction("maildex_header_contains", argumentCount: 3, pure: true) { values in
+        guard let block = String.fromDatabaseValue(values[0]),
+              let field = String.fromDatabaseValue(values[1]),
+              let needle = String.fromDatabaseValue(values[2]) else { return false }
+        return HeaderBlock.values(named: field, in: block).contains { needle.isEmpty || TextMatch.contains($0, needle) }
+    }
+}
+
+/// Case-insensitive substring matching as IMAP SEARCH needs it.
+enum TextMatch {
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        if let ascii = asciiContains(haystack, needle) { return ascii }
+        return haystack.range(of: needle, options: [.caseInsensitive]) != nil
+    }
+
+    /// A byte scan with ASCII case folding when the needle is ASCII (the common case, and ten
+    /// times faster than Foundation); nil when the needle is not ASCII. Non-ASCII bytes in the
+    /// haystack can then never match, which only misses exotic foldings such as the Kelvin sign.
+    static func asciiContains(_ haystack: String, _ needle: String) -> Bool? {
+        var needleBytes = Array(needle.utf8)
+        for (i, byte) in needleBytes.enumerated() {
+            guard byte < 0x80 else { return nil }
+            needleBytes[i] = fold(byte)
+        }
+        var haystack = haystack
+        return haystack.withUTF8 { bytes in
+            let n = needleBytes.count
+            guard bytes.count >= n else { return false }
+            let first = needleBytes[0]
+            var start = 0
+            while start <= bytes.count - n {
+                if fold(bytes[start]) == first {
+                    var k = 1
+                    while k < n && fold(bytes[start + k]) == needleBytes[k] { k += 1 }
+                    if k == n { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import GRDB
+import MaildexCore
+
+/// Turns a ``SearchQuery`` into a SQL condition over `message m`.
+///
+/// Substring criteria of 3+ characters go through the trigram FTS5 tables; shorter needles
+/// (trigram cannot match them) scan the column with `maildex_contains`. Body and header-block
+/// criteria also scan the rows above the catch-up indexer's watermark, so results are complete
+/// while indexing lags.
+struct SearchCompiler {
+    private(set) var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+    private var counter = 0
+
+    /// Long OR chains of UID ranges beyond this go through `json_each` instead, to stay below
+    /// SQLite's expression depth limit (1000).
+    static let maximumInlineRanges = 64
+
+    mutating func condition(_ query: SearchQuery) -> String {
+        switch query {
+        case .all:
+            return "1"
+        case .uids(let ranges):
+            return uidCondition(ranges)
+        case .flag(let flag, let has):
+            return flagCondition(flag, has)
+        case .header(let key, let needle):
+            return headerCondition(key.resolved, needle)
+        case .body(let needle):
+            return bodyCondition(needle)
+        case .text(let needle):
+            return textCondition(needle)
+        case .internalDate(let from, let before):
+            return rangeCondition("m.internal_date", from, before)
+        case .sentDate(let from, let before):
+            if from == nil && before == nil { return "1" }
+            return "EXISTS (SELECT 1 FROM message_detail d WHERE d.message_id = m.id AND \(rangeCondition("d.sent_date", from, before)))"
+        case .larger(let size):
+            return "m.virtual_size > \(bind(size))"
+        case .smaller(let size):
+            return "m.virtual_size < \(bind(size))"
+        case .modSeq(let atLeast):
+            return "m.mod_seq >= \(bind(Int64(clamping: atLeast.rawValue)))"
+        case .and(let queries):
+            return combine(queries.map { condition($0) }, "AND", empty: "1")
+        case .or(let a, let b):
+            return "(\(condition(a)) OR \(condition(b)))"
+        case .not(let query):
+            return "NOT (\(condition(query)))"
+        }
+    }
+
+    // MARK: - Criteria
+
+    private mutating func uidCondition(_ ranges: [ClosedRange<UInt32>]) -> String {
+        if ranges.isEmpty { return "0" }
+        if ranges.count <= Self.maximumInlineRanges {
+            let terms = ranges.map { "m.uid BETWEEN \(bind(Int64($0.lowerBound))) AND \(bind(Int64($0.upperBound)))" }
+            return combine(terms, "OR", empty: "0")
+        }
+        let json = "[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
+        return """
+            EXISTS (SELECT 1 FROM json_each(\(bind(json))) r \
+            WHERE m.uid BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]'))
+            """
+    }
+
+    private mutating func flagCondition(_ flag: Flag, _ has: Bool) -> String {
+        if case .keyword(let keyword) = flag {
+            // Keywords are ASCII atoms, so SQLite's ASCII lower() is the right comparison.
+            let word = bind(" " + keyword.lowercased() + " ")
+            return "instr(' ' || lower(coalesce(m.keywords, '')) || ' ', \(word)) \(has ? ">" : "=") 0"
+        }
+        return "(m.system_flags & \(FlagColumns.bit(flag))) \(has ? "<>" : "=") 0"
+    }
+
+    private mutating func headerCondition(_ key: HeaderKey, _ needle: String) -> String {
+        switch key {
+        case .from: return addressCondition("from_text", needle)
+        case .to: return addressCondition("to_text", needle)
+        case .cc: return addressCondition("cc_text", needle)
+        case .bcc: return addressCondition("bcc_text", needle)
+        case .subject: return addressCondition("subject", needle)
+        case .messageID: return detailScan("message_id_text", needle)
+        case .inReplyTo: return detailScan("in_reply_to_text", needle)
+        case .references: return detailScan("references_text", needle)
+        case .other(let name):
+            let scan = "maildex_header_contains(b.header_text, \(bind(name)), \(bind(needle)))"
+            guard Self.usesFTS(needle) else { return bodyScan(scan, unindexedOnly: false) }
+            return "((\(ftsMatch("message_body_fts", column: "header_text", needle)) AND \(bodyScan(scan, unindexedOnly: false))) OR \(bodyScan(scan, unindexedOnly: true)))"
+        }
+    }
+
+    /// One of the five FTS-indexed header columns; an empty needle asks for a non-empty field.
+    private mutating func addressCondition(_ column: String, _ needle: String) -> String {
+        if needle.isEmpty {
+            return "EXISTS (SELECT 1 FROM message_detail d WHERE d.message_id = m.id AND d.\(column) <> '')"
+        }
+        if Self.usesFTS(needle) { return ftsMatch("message_header_fts", column: column, needle) }
+        return detailScan(column, needle)
+    }
+
+    private mutating func detailScan(_ column: String, _ needle: String) -> String {
+        "EXISTS (SELECT 1 FROM message_detail d WHERE d.message_id = m.id AND d.\(column) IS NOT NULL AND \(contains("d.\(column)", needle)))"
+    }
+
+    /// A substring test for a scan. An ASCII needle uses SQLite's own `instr(lower(...))` (ASCII
+    /// folding, like ``TextMatch/asciiContains(_:_:)``); others call the Swift `maildex_contains`.
+    private mutating func contains(_ column: String, _ needle: String) -> String {
+        if needle.utf8.allSatisfy({ $0 < 0x80 }) {
+            return "instr(lower(\(column)), \(bind(needle.lowercased()))) > 0"
+        }
+        return "maildex_contains(\(column), \(bind(needle)))"
+    }
+
+    private mutating func bodyCondition(_ needle: String) -> String {
+        if needle.isEmpty { return "1" }
+        let scan = contains("b.body_text", needle)
+        guard Self.usesFTS(needle) else { return bodyScan(scan, unindexedOnly: false) }
+        return "(\(ftsMatch("message_body_fts", column: "body_text", needle)) OR \(bodyScan(scan, unindexedOnly: true)))"
+    }
+
+    private mutating func textCondition(_ needle: String) -> String {
+        if needle.isEmpty { return "1" }
+        let scan = "(\(contains("b.header_text", needle)) OR \(contains("b.body_text", needle)))"
+        guard Self.usesFTS(needle) else {
+            let fields = ["from_text", "to_text", "cc_text", "bcc_text", "subject"]
+                .map { contains("d.\($0)", needle) }.joined(separator: " OR ")
+            return "(EXISTS (SELECT 1 FROM message_detail d WHERE d.message_id = m.id AND (\(fields))) OR \(bodyScan(scan, unindexedOnly: false)))"
+        }
+        return "(\(ftsMatch("message_header_fts", column: nil, needle)) OR \(ftsMatch("message_body_fts", column: nil, needle)) OR \(bodyScan(scan, unindexedOnly: true)))"
+    }
+
+    /// A direct scan of `message_body b` for this message; `unindexedOnly` limits it to rows the
+    /// catch-up indexer has not reached.
+    private func bodyScan(_ predicate: String, unindexedOnly: Bool) -> String {
+        let pending = unindexedOnly ? "m.id > (SELECT value FROM state WHERE key = 'body_fts_indexed_through') AND " : ""
+        return "(\(pending)EXISTS (SELECT 1 FROM message_body b WHERE b.message_id = m.id AND \(predicate)))"
+    }
+
+    private mutating func ftsMatch(_ table: String, column: String?, _ needle: String) -> String {
+        let query = FTSQuery.phrase(needle, column: column)
+        return "m.id IN (SELECT rowid FROM \(table) WHERE \(table) MATCH \(bind(query)))"
+    }
+
+    private mutating func rangeCondition(_ column: String, _ from: Date?, _ before: Date?) -> String {
+        var terms: [String] = []
+        if let from { terms.append("\(column) >= \(bind(from.timeIntervalSince1970))") }
+        if let before { terms.append("\(column) < \(bind(before.timeIntervalSince1970))") }
+        if terms.isEmpty { return "1" }
+        return "(" + terms.joined(separator: " AND ") + ")"
+    }
+
+    // MARK: - Helpers
+
+    /// Trigram FTS matches needles of at least three characters (code points).
+    static func usesFTS(_ needle: String) -> Bool { needle.unicodeScalars.count >= 3 }
+
+    /// Joins terms as a balanced tree, so long lists stay far below SQLite's expression depth limit.
+    private func combine(_ terms: [String], _ op: String, empty: String) -> String {
+        switch terms.count {
+        case 0: return empty
+        case 1: return terms[0]
+        default:
+            let middle = terms.count / 2
+            return "(\(combine(Array(terms[..<middle]), op, empty: empty)) \(op) \(combine(Array(terms[middle...]), op, empty: empty)))"
+        }
+    }
+
+    private mutating func bind(_ value: some DatabaseValueConvertible) -> String {
+        counter += 1
+        let name = "p\(counter)"
+        arguments[name] = value
+        return ":" + name
+    }
+}
+
+/// FTS5 query strings (https://sqlite.org/fts5.html §3).
+enum FTSQuery {
+    /// The needle as one phrase, `"` doubled, so no character of it is FTS5 syntax
+    /// (`*`, `-`, `OR`, `:`, `^`…); with a column filter: `{subject} : "needle"`.
+    static func phrase(_ needle: String, column: String?) -> String {
+        let quoted = "\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard let column else { return quoted }
+        return "{\(column)} : \(quoted)"
+    }
+}

@@ -1,0 +1,85 @@
+CREATE TABLE expunged (
+    mailbox_id INTEGER NOT NULL REFERENCES mailbox(id) ON DELETE CASCADE,
+    uid INTEGER NOT NULL,
+    mod_seq INTEGER NOT NULL,
+    PRIMARY KEY (mailbox_id, uid)
+) WITHOUT ROWID;
+CREATE TABLE mailbox (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    uid_validity INTEGER NOT NULL,
+    uid_next INTEGER NOT NULL DEFAULT 1,
+    highest_mod_seq INTEGER NOT NULL DEFAULT 1,
+    special_use TEXT,
+    synced_new_mtime REAL NOT NULL DEFAULT 0,
+    synced_cur_mtime REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE message (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    mailbox_id INTEGER NOT NULL REFERENCES mailbox(id) ON DELETE CASCADE,
+    uid INTEGER NOT NULL,
+    mod_seq INTEGER NOT NULL,
+    system_flags INTEGER NOT NULL DEFAULT 0,
+    keywords TEXT,
+    internal_date REAL NOT NULL,
+    size INTEGER NOT NULL,
+    virtual_size INTEGER NOT NULL,
+    base_name TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    UNIQUE (mailbox_id, uid)
+);
+CREATE TABLE message_body (
+    message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
+    header_text TEXT NOT NULL,
+    body_text TEXT NOT NULL
+);
+CREATE TRIGGER message_body_ad AFTER DELETE ON message_body
+WHEN old.message_id <= (SELECT value FROM state WHERE key = 'body_fts_indexed_through') BEGIN
+    INSERT INTO message_body_fts (message_body_fts, rowid, header_text, body_text)
+    VALUES ('delete', old.message_id, old.header_text, old.body_text);
+END;
+CREATE VIRTUAL TABLE message_body_fts USING fts5(
+    header_text, body_text,
+    content='message_body', content_rowid='message_id', tokenize='trigram', columnsize=0
+);
+CREATE TABLE 'message_body_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE 'message_body_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'message_body_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE message_detail (
+    message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
+    from_text TEXT NOT NULL,
+    to_text TEXT NOT NULL,
+    cc_text TEXT NOT NULL,
+    bcc_text TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    sent_date REAL,
+    message_id_text TEXT,
+    in_reply_to_text TEXT,
+    references_text TEXT,
+    envelope TEXT NOT NULL,
+    body_structure TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE TRIGGER message_detail_ad AFTER DELETE ON message_detail BEGIN
+    INSERT INTO message_header_fts (message_header_fts, rowid, from_text, to_text, cc_text, bcc_text, subject)
+    VALUES ('delete', old.message_id, old.from_text, old.to_text, old.cc_text, old.bcc_text, old.subject);
+END;
+CREATE TRIGGER message_detail_ai AFTER INSERT ON message_detail BEGIN
+    INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject)
+    VALUES (new.message_id, new.from_text, new.to_text, new.cc_text, new.bcc_text, new.subject);
+END;
+CREATE VIRTUAL TABLE message_header_fts USING fts5(
+    from_text, to_text, cc_text, bcc_text, subject,
+    content='message_detail', content_rowid='message_id', tokenize='trigram', columnsize=0
+);
+CREATE TABLE 'message_header_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE 'message_header_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'message_header_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE sqlite_sequence(name,seq);
+CREATE TABLE state (
+    key TEXT PRIMARY KEY NOT NULL,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE subscription (
+    name TEXT PRIMARY KEY NOT NULL
+) WITHOUT ROWID;

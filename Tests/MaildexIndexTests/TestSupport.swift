@@ -1,0 +1,43 @@
+import Foundation
+import MaildexCore
+@testable import MaildexIndex
+import MaildexTesting
+
+/// A fresh per-user index in a temporary directory (removed with the fixture), with an INBOX.
+final class IndexFixture {
+    let directory: TemporaryDirectory
+    let index: MailIndex
+    let inbox: MailboxRecord
+
+    init() throws {
+        directory = try TemporaryDirectory(prefix: "maildex-index-test")
+        index = try MailIndex(path: directory.path("index.sqlite"))
+        inbox = try index.createMailbox(.inbox)
+    }
+
+    deinit { directory.remove() }
+
+    /// Inserts messages and returns their UIDs.
+    @discardableResult
+    func add(_ messages: NewMessage..., into mailbox: Int64? = nil) throws -> [UID] {
+        try index.insert(messages, into: mailbox ?? inbox.id).map(\.uid)
+    }
+}
+
+/// A message with plausible defaults; every field can be overridden.
+func makeMessage(
+    uid: UID? = nil, flags: Set<Flag> = [], date: Date = Date(timeIntervalSince1970: 1_700_000_000),
+    size: Int = 1000, from: String = "Alice <alice@example.org>", to: String = "Bob <bob@example.org>",
+    cc: String = "", bcc: String = "", subject: String = "Hello", sentDate: Date? = nil,
+    messageID: String? = nil, inReplyTo: String? = nil, references: [String] = [],
+    headerText: String? = nil, bodyText: String = "Just some text.", name: String = UUID().uuidString
+) -> NewMessage {
+    let header = headerText ?? "From: \(from)\r\nTo: \(to)\r\nSubject: \(subject)\r\n"
+    return NewMessage(
+        uid: uid, flags: flags, internalDate: date, size: size, virtualSize: size + 20,
+        baseName: name, fileName: name + ":2,",
+        headers: HeaderValues(from: from, to: to, cc: cc, bcc: bcc, subject: subject, sentDate: sentDate,
+                              messageID: messageID, inReplyTo: inReplyTo, references: references, headerText: header),
+        envelope: "(NIL \"\(subject)\")", bodyStructure: "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1 NIL NIL NIL NIL)",
+        body: "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1)", bodyText: bodyText)
+}

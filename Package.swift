@@ -68,7 +68,7 @@ let package = Package(
         // L3: mailadm as a library
         .target(
             name: "MaildexAdmin",
-            dependencies: ["MaildexCore", "MaildexConfig", "MaildexStore", "MaildexAuth", "MaildexCertificates", argumentParser],
+            dependencies: ["MaildexCore", "MaildexConfig", "MaildexIndex", "MaildexMbox", "MaildexStore", "MaildexAuth", "MaildexCertificates", argumentParser],
             swiftSettings: settings
         ),
 

@@ -16,7 +16,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Searches per query (the median is reported).") var runs = 9
     @Option(help: "Work directory (default: a new directory under /tmp, removed afterwards).") var workdir: String?
     @Option(help: "Corpus seed.") var seed: UInt64 = 1
-    @Flag(help: "Keep the work directory.") var keep = false
+    @ArgumentParser.Flag(help: "Keep the work directory.") var keep = false
 
     func run() async throws {
         let dir = workdir ?? NSTemporaryDirectory() + "maildex-bench-\(getpid())"

@@ -2,6 +2,7 @@ public import Foundation
 import MaildexAuth
 import MaildexCertificates
 import MaildexCore
+import MaildexIndex
 import MaildexStore
 
 /// The embedded defaults of `maildexd --dev`: a data directory under the current directory,

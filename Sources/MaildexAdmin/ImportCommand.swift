@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaildexCore
+import MaildexMbox
 import MaildexStore
 import Synchronization
 #if canImport(Glibc)
@@ -28,7 +29,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The mbox file.") var path: String
         @Argument var user: String
         @Option(help: "Target mailbox (created if missing).") var mailbox = "INBOX"
-        @Flag(help: "Skip messages already in the mailbox (same Message-ID and size).") var skipDuplicates = false
+        @ArgumentParser.Flag(help: "Skip messages already in the mailbox (same Message-ID and size).") var skipDuplicates = false
 
         func run() async throws {
             let store = try userStore(user, global)
@@ -72,7 +73,7 @@ struct ImportCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The Maildir root (the directory with cur/ new/ tmp/).") var path: String
         @Argument var user: String
-        @Flag(help: "Skip messages already in the mailbox (same Message-ID and size).") var skipDuplicates = false
+        @ArgumentParser.Flag(help: "Skip messages already in the mailbox (same Message-ID and size).") var skipDuplicates = false
 
         func run() async throws {
             let store = try userStore(user, global)

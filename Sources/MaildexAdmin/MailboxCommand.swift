@@ -16,7 +16,7 @@ struct MailboxCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var user: String
         @Argument var mailbox: String
-        @Flag(help: "Also subscribe to it.") var subscribe = false
+        @ArgumentParser.Flag(help: "Also subscribe to it.") var subscribe = false
 
         func run() async throws {
             let store = try userStore(user, global)
@@ -31,7 +31,7 @@ struct MailboxCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a user's mailboxes with message counts.")
         @OptionGroup var global: GlobalOptions
         @Argument var user: String
-        @Flag(help: "JSON output.") var json = false
+        @ArgumentParser.Flag(help: "JSON output.") var json = false
 
         func run() async throws {
             let summaries = try await mailboxSummaries(try userStore(user, global))
@@ -47,7 +47,7 @@ struct MailboxCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var user: String
         @Argument var mailbox: String
-        @Flag(help: "JSON output.") var json = false
+        @ArgumentParser.Flag(help: "JSON output.") var json = false
 
         func run() async throws {
             let store = try userStore(user, global)

@@ -16,7 +16,7 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user: prompts twice for the password and stores it as {SHA512-CRYPT}.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name (e.g. alice or alice@example.com).") var name: String
-        @Flag(help: "Read the password from standard input (one line).") var passwordStdin = false
+        @ArgumentParser.Flag(help: "Read the password from standard input (one line).") var passwordStdin = false
         @Option(name: .shortAndLong, help: "Password scheme.") var scheme = "SHA512-CRYPT"
         @Option(help: "Home directory (default: <data>/users/<name>); mail goes to <home>/Maildir.") var home: String?
 
@@ -33,7 +33,7 @@ struct UserCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users.")
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "JSON output.") var json = false
+        @ArgumentParser.Flag(help: "JSON output.") var json = false
 
         func run() async throws {
             let store = try global.openStore()
@@ -52,7 +52,7 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one user and their mailboxes.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
-        @Flag(help: "JSON output.") var json = false
+        @ArgumentParser.Flag(help: "JSON output.") var json = false
 
         func run() async throws {
             let store = try global.openStore()
@@ -74,7 +74,7 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a user's password.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
-        @Flag(help: "Read the password from standard input (one line).") var passwordStdin = false
+        @ArgumentParser.Flag(help: "Read the password from standard input (one line).") var passwordStdin = false
         @Option(name: .shortAndLong, help: "Password scheme.") var scheme = "SHA512-CRYPT"
 
         func run() async throws {
@@ -90,7 +90,7 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a user and, unless --keep-mail, their mail.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
-        @Flag(help: "Keep the user's Maildir on disk.") var keepMail = false
+        @ArgumentParser.Flag(help: "Keep the user's Maildir on disk.") var keepMail = false
 
         func run() async throws {
             let store = try global.openStore()

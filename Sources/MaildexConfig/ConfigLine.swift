@@ -111,7 +111,7 @@ extension ConfigLine {
         guard index < bytes.endIndex else {
             throw ConfigLineError(reason: "missing closing \(quote == doubleQuote ? "\"" : "'") in \(what)")
         }
-        let after = bytes[(index + 1)...]
+        let after = trimmed(bytes[(index + 1)...])
         guard after.isEmpty else {
             throw ConfigLineError(reason: "unexpected text after the closing quote of \(what): '\(text(after))'")
         }

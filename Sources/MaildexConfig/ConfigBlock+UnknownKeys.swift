@@ -1,6 +1,6 @@
 extension ConfigBlock {
-    /// The settings whose key is not allowed where they stand, in depth-first file order: settings directly in this
-    /// block are checked against `allowed`, settings in a nested block of type `T` against `allowedBlocks[T]`
+    /// The settings whose key is not allowed where they stand, depth first (a block's own settings, then those of
+    /// its nested blocks, each in file order): settings directly in this block are checked against `allowed`, settings in a nested block of type `T` against `allowedBlocks[T]`
     /// (all of them, when `T` has no entry). The server's config model uses this to stop start-up with
     /// `file:line: unknown setting 'x'`.
     public func unknownKeys(allowed: Set<String>, allowedBlocks: [String: Set<String>]) -> [ConfigSetting] {

@@ -61,9 +61,12 @@ extension ConfigLine {
         }
         if rest.last == openBrace {
             let name = trimmed(rest.dropLast())
-            if name.contains(openBrace) || name.contains(closeBrace) || name.contains(equals) { throw expectedKeyValue(body) }
             if name.isEmpty { return .blockStart(type: text(key), name: nil) }
-            return .blockStart(type: text(key), name: try unquotedIfQuoted(name, what: "block name"))
+            if let quote = name.first, isQuote(quote) {
+                return .blockStart(type: text(key), name: try unquotedIfQuoted(name, what: "block name"))
+            }
+            if name.contains(openBrace) || name.contains(closeBrace) || name.contains(equals) { throw expectedKeyValue(body) }
+            return .blockStart(type: text(key), name: text(name))
         }
         if rest.contains(openBrace) {
             throw ConfigLineError(reason: "'{' must end its line (write the block's settings on the lines after it): '\(text(body))'")

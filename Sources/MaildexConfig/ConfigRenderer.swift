@@ -45,7 +45,7 @@ public enum ConfigRenderer {
     }
 
     private static func appendBlock(_ block: ConfigBlock, indent: String, showSecrets: Bool, to lines: inout [String]) {
-        let name = block.name.map { " " + quotedIfNeeded($0) } ?? ""
+        let name = block.name.map { " " + ($0.contains("=") ? quoted($0) : quotedIfNeeded($0)) } ?? ""
         lines.append("\(indent)\(block.type)\(name) {")
         appendBody(of: block, indent: indent + "  ", showSecrets: showSecrets, to: &lines)
         lines.append("\(indent)}")
@@ -65,7 +65,11 @@ public enum ConfigRenderer {
         let needsQuotes = first == " " || first == "\t" || last == " " || last == "\t"
             || first == "\"" || first == "'" || first == "<" || last == "\\"
             || value.unicodeScalars.contains { "$#{}\n\r".unicodeScalars.contains($0) }
-        guard needsQuotes else { return value }
+        return needsQuotes ? quoted(value) : value
+    }
+
+    /// `"value"` with `"` and `\` escaped by a backslash.
+    static func quoted(_ value: String) -> String {
         var quoted = "\""
         for scalar in value.unicodeScalars {
             if scalar == "\"" || scalar == "\\" { quoted.unicodeScalars.append("\\") }

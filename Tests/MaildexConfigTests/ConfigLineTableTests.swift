@@ -57,6 +57,9 @@ struct LineFixture: CustomTestStringConvertible, Sendable {
         // Blocks
         LineFixture.valid("passdb {\n}\nkey = after", "after"),
         LineFixture.valid("passdb { # comment\n}\nkey = after", "after"),
+        LineFixture.valid("mailbox \"{odd} name\" {\n}\nkey = after", "after"),
+        LineFixture.invalid("mailbox a=b {", "maildex.conf:1: expected 'key = value', got 'mailbox a=b {'"),
+        LineFixture.invalid("mailbox \"a\" b {", "maildex.conf:1: unexpected text after the closing quote of block name: 'b'"),
         LineFixture.invalid("\n\n}", "maildex.conf:3: '}' without an open block"),
         LineFixture.invalid("passdb {\n  driver = pam\n}\n}", "maildex.conf:4: '}' without an open block"),
         LineFixture.invalid("passdb {\n} x", "maildex.conf:2: unexpected text after '}': '} x'"),

@@ -122,12 +122,13 @@ extension ConfigLine {
     }
 
     /// Cuts the line at a `#` that starts a word outside quotes. A quote only opens a quoted string at the start of
-    /// a word, so an apostrophe inside a plain value (`it's`) does not hide a later comment.
+    /// a word after the first, so an apostrophe inside a plain value (`it's`) does not hide a later comment.
     private static func stripComment(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var index = line.startIndex
         while index < line.endIndex {
             let byte = line[index]
-            let atWordStart = index == line.startIndex || isWhite(line[index - 1]) || line[index - 1] == equals
+            // The first word is a key, block type or directive, where a quote means nothing.
+            let atWordStart = index > line.startIndex && (isWhite(line[index - 1]) || line[index - 1] == equals)
             if byte == hash, index == line.startIndex || isWhite(line[index - 1]) {
                 return line[line.startIndex..<index]
             }

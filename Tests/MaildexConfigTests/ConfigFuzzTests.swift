@@ -72,7 +72,8 @@ struct SplitMix64: RandomNumberGenerator {
         }
     }
 
-    @Test(arguments: ["", "\n", "{", "}", "=", "\"", "'", "#", "$", "<", "!", "\\", "\r", "\0", "a {\n}\n}", "a = \"\\", "k = $$", "\u{FFFD}{"])
+    @Test(arguments: ["", "\n", "{", "}", "=", "\"", "'", "#", "$", "<", "!", "\\", "\r", "\0", "a {\n}\n}", "a = \"\\", "k = $$", "\u{FFFD}{",
+                      "\"k=\"a #b\"", "\"k \"n #x\" {\n}"])
     func smallOddInputs(_ text: String) {
         check(text)
     }

@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "MaildexMaildirTests", dependencies: ["MaildexMaildir", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexIndexTests", dependencies: ["MaildexIndex", "MaildexMigrations", "MaildexTesting", grdb], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "MaildexCertificatesTests", dependencies: ["MaildexCertificates", "MaildexTesting"], swiftSettings: settings),
-        .testTarget(name: "MaildexStoreTests", dependencies: ["MaildexStore", "MaildexTesting"], swiftSettings: settings),
+        .testTarget(name: "MaildexStoreTests", dependencies: ["MaildexCore", "MaildexIndex", "MaildexMbox", "MaildexStore", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexAuthTests", dependencies: ["MaildexAuth"], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "MaildexConfigTests", dependencies: ["MaildexConfig", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),

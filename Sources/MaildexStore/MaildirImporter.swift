@@ -44,7 +44,7 @@ public struct MaildirImporter: Sendable {
             var uids: [String: UID] = [:]
             if let uidList {
                 do {
-                    try await store.adoptUIDValidity(uidList.uidValidity, nextUID: uidList.nextUID, for: name)
+                    try await store.adoptUIDValidity(uidList.uidValidity, for: name)
                     for r in uidList.records { uids[MaildirFileName(parsing: r.fileName)?.base ?? r.fileName] = r.uid }
                     summary.keptUIDs = true
                 } catch {
@@ -71,6 +71,7 @@ public struct MaildirImporter: Sendable {
             let r = try await store.importBatch(batch, into: name, skipDuplicates: skipDuplicates)
             summary.imported += r.imported; summary.duplicates += r.duplicates
             progress(name, summary.imported)
+            if summary.keptUIDs, let uidList { try await store.raiseUIDNext(uidList.nextUID, for: name) }
             report.folders.append(summary)
         }
         return report

@@ -81,16 +81,20 @@ extension UserStore {
 
     /// Replaces an empty mailbox's UIDVALIDITY (importing a Dovecot Maildir keeps the client
     /// caches valid). Refused when the mailbox holds messages.
-    func adoptUIDValidity(_ uidValidity: UIDValidity, nextUID: UID, for name: MailboxName) throws {
+    func adoptUIDValidity(_ uidValidity: UIDValidity, for name: MailboxName) throws {
         let record = try record(name)
-        guard record.uidValidity != uidValidity || record.uidNext < nextUID else { return }
+        guard record.uidValidity != uidValidity else { return }
         guard try index.status(of: record.id).messages == 0, record.uidNext.rawValue <= 1 else {
             throw MailboxOperationRefused(name: name, reason: "holds messages already, so its UIDVALIDITY cannot be taken over")
         }
         try index.deleteMailbox(id: record.id)
-        let fresh = try index.createMailbox(name, uidValidity: uidValidity, specialUse: record.specialUse)
-        try index.setUIDNext(nextUID, in: fresh.id)
+        _ = try index.createMailbox(name, uidValidity: uidValidity, specialUse: record.specialUse)
         duplicateKeys[record.id] = nil
+    }
+
+    /// Raises UIDNEXT so that UIDs a Dovecot client saw before the migration are never reused.
+    func raiseUIDNext(_ uid: UID, for name: MailboxName) throws {
+        try index.setUIDNext(uid, in: record(name).id)
     }
 }
 

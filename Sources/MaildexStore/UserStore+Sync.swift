@@ -49,6 +49,8 @@ extension UserStore {
            mtimes.cur.timeIntervalSince1970 == record.syncedCurMTime {
             return drift
         }
+        // Files left in tmp/ by a delivery that crashed are not messages; old ones are removed.
+        if apply { _ = try? folder.cleanTemporaryFiles() }
         let rows = try record.map { try index.messages(in: $0.id) } ?? []
         var byBase: [String: MessageRecord] = [:]
         for row in rows { byBase[row.baseName] = row }

@@ -16,10 +16,10 @@ struct CLI {
     let data: String
 
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    func run(_ arguments: [String], stdin: String? = nil, withData: Bool = true) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.mailadm)
-        process.arguments = arguments + ["--data", data]
+        process.arguments = arguments + (withData ? ["--data", data] : [])
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -2,6 +2,7 @@ import Foundation
 import MaildexCore
 import MaildexIndex
 import MaildexStore
+import MaildexTesting
 import Testing
 
 @Suite struct DeliveryTests {

@@ -1,6 +1,8 @@
 import Foundation
 import MaildexCore
+import MaildexIndex
 import MaildexStore
+import MaildexTesting
 import Testing
 
 /// Changes made to the Maildir by other programs are picked up on the next open, without

@@ -1,6 +1,8 @@
 import Foundation
 import MaildexCore
+import MaildexIndex
 import MaildexStore
+import MaildexTesting
 import Testing
 
 @Suite struct MailboxTests {
@@ -10,7 +12,7 @@ import Testing
         let boxes = try await f.user.mailboxes()
         #expect(boxes.map(\.name.rawValue) == ["INBOX", "Archive", "Drafts", "Junk", "Sent", "Trash"])
         #expect(boxes.first { $0.name.rawValue == "Sent" }?.specialUse == "\\Sent")
-        #expect(boxes.allSatisfy(\.subscribed))
+        #expect(boxes.allSatisfy { $0.subscribed })
         #expect(FileManager.default.fileExists(atPath: f.maildir + "/.Sent/maildirfolder"))
     }
 

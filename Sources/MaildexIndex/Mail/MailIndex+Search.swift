@@ -10,7 +10,10 @@ extension MailIndex {
         let condition = compiler.condition(query)
         var arguments = compiler.arguments
         arguments["mailbox"] = mailboxID
-        let sql = "SELECT m.uid FROM message m WHERE m.mailbox_id = :mailbox AND \(condition) ORDER BY m.uid"
+        // When a header FTS term leads, SQLite should walk its row ids rather than the whole
+        // mailbox's (mailbox_id, uid) index: `+` keeps it off that index (100k: 7 ms -> 0.1 ms).
+        let mailboxTerm = SearchCompiler.isDrivenByHeaderFTS(query) ? "+m.mailbox_id" : "m.mailbox_id"
+        let sql = "SELECT m.uid FROM message m WHERE \(mailboxTerm) = :mailbox AND \(condition) ORDER BY m.uid"
         return try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
             return try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))

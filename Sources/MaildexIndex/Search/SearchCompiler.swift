@@ -153,6 +153,20 @@ struct SearchCompiler {
 
     // MARK: - Helpers
 
+    /// True when the query is, or is an AND with, a header criterion answered by the header FTS
+    /// (`m.id IN (SELECT rowid ...)`): that set is usually far smaller than the mailbox.
+    static func isDrivenByHeaderFTS(_ query: SearchQuery) -> Bool {
+        switch query {
+        case .header(let key, let needle):
+            switch key.resolved {
+            case .from, .to, .cc, .bcc, .subject: return usesFTS(needle)
+            default: return false
+            }
+        case .and(let queries): return queries.contains { isDrivenByHeaderFTS($0) }
+        default: return false
+        }
+    }
+
     /// Trigram FTS matches needles of at least three characters (code points).
     static func usesFTS(_ needle: String) -> Bool { needle.unicodeScalars.count >= 3 }
 

@@ -26,6 +26,14 @@ struct CorpusGenerator {
 
     let seed: UInt64
 
+    nonisolated(unsafe) static let formatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return formatter
+    }()
+
     struct Message {
         var bytes: [UInt8]
         var date: Date
@@ -46,10 +54,7 @@ struct CorpusGenerator {
         let reply = roll(250)
         if reply { subject = "Re: " + subject }
         if roll(50) { subject = "=?UTF-8?B?" + Data("Grüße – \(subject)".utf8).base64EncodedString() + "?=" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        let formatter = Self.formatter
         var h = ""
         for hop in 0..<(2 + Int(rng.next() % 3)) {
             h += "Received: from mx\(hop).\(pick(Self.domains)) (mx\(hop).\(pick(Self.domains)) [192.0.2.\(rng.next() % 250)])\r\n\tby mail.example.com with ESMTPS id \(String(rng.next(), radix: 36))\r\n\tfor <bench@example.com>; \(formatter.string(from: date))\r\n"

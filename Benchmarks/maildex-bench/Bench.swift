@@ -82,7 +82,7 @@ struct Bench: AsyncParsableCommand {
 
     func report(_ label: String, _ value: String) {
         print(label.padding(toLength: 42, withPad: " ", startingAt: 0) + value)
-        fflush(stdout)
+        fflush(nil)
     }
 
     /// Total database bytes and the bytes of FTS tables, from SQLite's dbstat table.

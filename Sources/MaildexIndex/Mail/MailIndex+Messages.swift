@@ -66,8 +66,9 @@ extension MailIndex {
     public func messages(in mailboxID: Int64) throws -> [MessageRecord] {
         try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
-            return try Row.fetchAll(db, sql: "SELECT \(Self.recordColumns) FROM message m WHERE m.mailbox_id = ? ORDER BY m.uid",
-                                    arguments: [mailboxID]).map(Self.messageRecord)
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.recordColumns) FROM message m WHERE m.mailbox_id = ? ORDER BY m.uid",
+                                           arguments: [mailboxID])
+            return try Self.collect(rows, Self.messageRecord)
         }
     }
 
@@ -76,14 +77,15 @@ extension MailIndex {
     public func details(in mailboxID: Int64, uids: [UID]) throws -> [MessageDetail] {
         try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
-            return try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(Self.recordColumns), \(Self.detailColumns), b.header_text
                 FROM message m
                 JOIN message_detail d ON d.message_id = m.id
                 LEFT JOIN message_body b ON b.message_id = m.id
                 WHERE m.mailbox_id = ? AND m.uid IN (SELECT value FROM json_each(?))
                 ORDER BY m.uid
-                """, arguments: [mailboxID, Self.jsonArray(uids)]).map(Self.messageDetail)
+                """, arguments: [mailboxID, Self.jsonArray(uids)])
+            return try Self.collect(rows, Self.messageDetail)
         }
     }
 
@@ -108,6 +110,13 @@ extension MailIndex {
         d.from_text, d.to_text, d.cc_text, d.bcc_text, d.subject, d.sent_date, d.message_id_text, \
         d.in_reply_to_text, d.references_text, d.envelope, d.body_structure, d.body
         """
+
+    /// Decodes straight from the statement (a cursor's rows are not copied, unlike fetchAll's).
+    static func collect<T>(_ rows: RowCursor, _ decode: (Row) -> T) throws -> [T] {
+        var result: [T] = []
+        while let row = try rows.next() { result.append(decode(row)) }
+        return result
+    }
 
     static func requireMailbox(_ id: Int64, _ db: Database) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM mailbox WHERE id = ?", arguments: [id]) == true else {

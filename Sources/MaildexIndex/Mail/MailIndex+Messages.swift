@@ -20,10 +20,13 @@ extension MailIndex {
                                      virtual_size, base_name, file_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let insertHeader = try db.cachedStatement(sql: """
+                INSERT INTO message_header (message_id, from_text, to_text, cc_text, bcc_text, subject, sent_date,
+                    message_id_text, in_reply_to_text, references_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             let insertDetail = try db.cachedStatement(sql: """
-                INSERT INTO message_detail (message_id, from_text, to_text, cc_text, bcc_text, subject, sent_date,
-                    message_id_text, in_reply_to_text, references_text, envelope, body_structure, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO message_detail (message_id, envelope, body_structure, body) VALUES (?, ?, ?, ?)
                 """)
             let insertBody = try db.cachedStatement(sql: "INSERT INTO message_body (message_id, header_text, body_text) VALUES (?, ?, ?)")
             var result: [(uid: UID, modSeq: ModSeq)] = []
@@ -48,11 +51,11 @@ extension MailIndex {
                 ])
                 let id = db.lastInsertedRowID
                 let h = message.headers
-                try insertDetail.execute(arguments: [
+                try insertHeader.execute(arguments: [
                     id, h.from, h.to, h.cc, h.bcc, h.subject, h.sentDate?.timeIntervalSince1970,
                     h.messageID, h.inReplyTo, h.references.isEmpty ? nil : h.references.joined(separator: " "),
-                    message.envelope, message.bodyStructure, message.body,
                 ])
+                try insertDetail.execute(arguments: [id, message.envelope, message.bodyStructure, message.body])
                 try insertBody.execute(arguments: [id, h.headerText, message.bodyText])
                 result.append((UID(UInt32(uid)), modSeq))
             }
@@ -80,6 +83,7 @@ extension MailIndex {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(Self.recordColumns), \(Self.detailColumns), b.header_text
                 FROM message m
+                JOIN message_header h ON h.message_id = m.id
                 JOIN message_detail d ON d.message_id = m.id
                 LEFT JOIN message_body b ON b.message_id = m.id
                 WHERE m.mailbox_id = ? AND m.uid IN (SELECT value FROM json_each(?))
@@ -107,8 +111,8 @@ extension MailIndex {
 
     /// Columns 10…21 of ``details(in:uids:)``, then `b.header_text` at 22.
     static let detailColumns = """
-        d.from_text, d.to_text, d.cc_text, d.bcc_text, d.subject, d.sent_date, d.message_id_text, \
-        d.in_reply_to_text, d.references_text, d.envelope, d.body_structure, d.body
+        h.from_text, h.to_text, h.cc_text, h.bcc_text, h.subject, h.sent_date, h.message_id_text, \
+        h.in_reply_to_text, h.references_text, d.envelope, d.body_structure, d.body
         """
 
     /// Decodes straight from the statement (a cursor's rows are not copied, unlike fetchAll's).

@@ -104,13 +104,24 @@ struct SearchCompiler {
         "EXISTS (SELECT 1 FROM message_header h WHERE h.message_id = m.id AND h.\(column) IS NOT NULL AND \(contains("h.\(column)", needle)))"
     }
 
-    /// A substring test for a scan. An ASCII needle uses SQLite's own `instr(lower(...))` (ASCII
-    /// folding, like ``TextMatch/asciiContains(_:_:)``); others call the Swift `maildex_contains`.
+    /// A substring test for a scan. An ASCII needle uses SQLite's LIKE, which folds ASCII case
+    /// only (like ``TextMatch/asciiContains(_:_:)``) and allocates nothing, so it is about twice
+    /// as fast as `instr(lower(...))`; other needles call the Swift `maildex_contains`.
     private mutating func contains(_ column: String, _ needle: String) -> String {
         if needle.utf8.allSatisfy({ $0 < 0x80 }) {
-            return "instr(lower(\(column)), \(bind(needle.lowercased()))) > 0"
+            return "\(column) LIKE \(bind(Self.likePattern(needle))) ESCAPE '\\'"
         }
         return "maildex_contains(\(column), \(bind(needle)))"
+    }
+
+    /// `%needle%` with LIKE's own wildcards escaped.
+    static func likePattern(_ needle: String) -> String {
+        var pattern = "%"
+        for character in needle {
+            if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }
+            pattern.append(character)
+        }
+        return pattern + "%"
     }
 
     private mutating func bodyCondition(_ needle: String) -> String {

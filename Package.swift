@@ -39,7 +39,7 @@ let package = Package(
                 .embedInCode("global_v0002_create_setting.sql"),
                 .embedInCode("user_v0001_create_mailbox.sql"),
                 .embedInCode("user_v0002_create_message.sql"),
-                .embedInCode("user_v0003_create_message_detail.sql"),
+                .embedInCode("user_v0003_create_message_header.sql"),
                 .embedInCode("user_v0004_create_message_body.sql"),
                 // MIGRATIONS-END
             ],

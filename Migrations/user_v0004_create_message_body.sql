@@ -1,5 +1,5 @@
 -- The raw header block and the decoded body text, for SEARCH HEADER <field>, BODY and TEXT.
--- They live here, beside the FTS, rather than in message_detail: together they are kilobytes per
+-- They live here, beside the FTS, rather than in message_header: together they are kilobytes per
 -- message, and SEARCH is the only reader besides MessageDetail.headers.headerText.
 CREATE TABLE message_body (
     message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,

@@ -66,3 +66,14 @@ public struct DatabaseTooNew: Error, Equatable, CustomStringConvertible {
         "database \(path) was written by a newer Maildex (schema \(version), this binary knows \(supported))"
     }
 }
+
+/// The database file could not be created or opened (missing directory, permissions…).
+public struct CannotOpenDatabase: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { "cannot open database \(path): \(reason)" }
+}

@@ -13,7 +13,8 @@ import Testing
     @Test(.enabled(if: count > 0)) func syntheticMailbox() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let path = dir.path("bench.sqlite")
+        // MAILDEX_INDEX_BENCH_KEEP=<path>: build the database there and keep it for inspection.
+        let path = ProcessInfo.processInfo.environment["MAILDEX_INDEX_BENCH_KEEP"] ?? dir.path("bench.sqlite")
         let index = try MailIndex(path: path)
         let box = try index.createMailbox(.inbox)
         var generator = SyntheticMail(seed: 42)

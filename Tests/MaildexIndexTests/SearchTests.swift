@@ -39,7 +39,7 @@ import Testing
                         headerText: "From: yamada@example.jp\r\nX-Mailer:\r\n Outlook\r\n",
                         bodyText: "quote \"weird\" * -minus OR upper: colon"),
             makeMessage(date: day(4), size: 10, from: "dan@example.com", subject: "a\"b*c-d OR e:f",
-                        headerText: "From: dan@example.com\r\n", bodyText: "ab"))
+                        headerText: "From: dan@example.com\r\n", bodyText: "ab 50%_off\\x"))
         _ = try f.index.setFlags([.keyword("Later")], .add, uids: [UID(4)], in: f.inbox.id)
         switch indexing {
         case .none: break
@@ -97,6 +97,11 @@ import Testing
         Case("body quotes", .body("\"weird\""), [3]),
         Case("body FTS operators", .body("* -minus OR upper:"), [3]),
         Case("body short", .body("ab"), [4]),
+        Case("body LIKE wildcards are literal", .body("0%_o"), [4]),
+        Case("body percent", .body("%"), [4]),
+        Case("body backslash", .body("f\\"), [4]),
+        Case("subject underscore", .header(.subject, "_"), []),
+        Case("subject percent", .header(.subject, "%"), []),
         Case("body is not header", .body("alice"), []),
         Case("body empty", .body(""), [1, 2, 3, 4]),
         Case("text header field", .text("alice"), [1, 2]),

@@ -20,7 +20,7 @@ enum DatabaseOpener {
     private static func createPrivateFile(_ path: String) throws {
         let fd = Foundation.open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            throw CannotOpenDatabase(path: path, reason: String(cString: strerror(errno)))
         }
         close(fd)
     }

@@ -20,10 +20,13 @@ extension MailIndex {
                                      virtual_size, base_name, file_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let insertHeader = try db.cachedStatement(sql: """
+                INSERT INTO message_header (message_id, from_text, to_text, cc_text, bcc_text, subject, sent_date,
+                    message_id_text, in_reply_to_text, references_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             let insertDetail = try db.cachedStatement(sql: """
-                INSERT INTO message_detail (message_id, from_text, to_text, cc_text, bcc_text, subject, sent_date,
-                    message_id_text, in_reply_to_text, references_text, envelope, body_structure, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO message_detail (message_id, envelope, body_structure, body) VALUES (?, ?, ?, ?)
                 """)
             let insertBody = try db.cachedStatement(sql: "INSERT INTO message_body (message_id, header_text, body_text) VALUES (?, ?, ?)")
             var result: [(uid: UID, modSeq: ModSeq)] = []
@@ -48,11 +51,11 @@ extension MailIndex {
                 ])
                 let id = db.lastInsertedRowID
                 let h = message.headers
-                try insertDetail.execute(arguments: [
+                try insertHeader.execute(arguments: [
                     id, h.from, h.to, h.cc, h.bcc, h.subject, h.sentDate?.timeIntervalSince1970,
                     h.messageID, h.inReplyTo, h.references.isEmpty ? nil : h.references.joined(separator: " "),
-                    message.envelope, message.bodyStructure, message.body,
                 ])
+                try insertDetail.execute(arguments: [id, message.envelope, message.bodyStructure, message.body])
                 try insertBody.execute(arguments: [id, h.headerText, message.bodyText])
                 result.append((UID(UInt32(uid)), modSeq))
             }
@@ -66,8 +69,9 @@ extension MailIndex {
     public func messages(in mailboxID: Int64) throws -> [MessageRecord] {
         try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
-            return try Row.fetchAll(db, sql: "SELECT \(Self.recordColumns) FROM message m WHERE m.mailbox_id = ? ORDER BY m.uid",
-                                    arguments: [mailboxID]).map(Self.messageRecord)
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.recordColumns) FROM message m WHERE m.mailbox_id = ? ORDER BY m.uid",
+                                           arguments: [mailboxID])
+            return try Self.collect(rows, Self.messageRecord)
         }
     }
 
@@ -76,14 +80,16 @@ extension MailIndex {
     public func details(in mailboxID: Int64, uids: [UID]) throws -> [MessageDetail] {
         try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
-            return try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(Self.recordColumns), \(Self.detailColumns), b.header_text
                 FROM message m
+                JOIN message_header h ON h.message_id = m.id
                 JOIN message_detail d ON d.message_id = m.id
                 LEFT JOIN message_body b ON b.message_id = m.id
                 WHERE m.mailbox_id = ? AND m.uid IN (SELECT value FROM json_each(?))
                 ORDER BY m.uid
-                """, arguments: [mailboxID, Self.jsonArray(uids)]).map(Self.messageDetail)
+                """, arguments: [mailboxID, Self.jsonArray(uids)])
+            return try Self.collect(rows, Self.messageDetail)
         }
     }
 
@@ -105,9 +111,16 @@ extension MailIndex {
 
     /// Columns 10…21 of ``details(in:uids:)``, then `b.header_text` at 22.
     static let detailColumns = """
-        d.from_text, d.to_text, d.cc_text, d.bcc_text, d.subject, d.sent_date, d.message_id_text, \
-        d.in_reply_to_text, d.references_text, d.envelope, d.body_structure, d.body
+        h.from_text, h.to_text, h.cc_text, h.bcc_text, h.subject, h.sent_date, h.message_id_text, \
+        h.in_reply_to_text, h.references_text, d.envelope, d.body_structure, d.body
         """
+
+    /// Decodes straight from the statement (a cursor's rows are not copied, unlike fetchAll's).
+    static func collect<T>(_ rows: RowCursor, _ decode: (Row) -> T) throws -> [T] {
+        var result: [T] = []
+        while let row = try rows.next() { result.append(decode(row)) }
+        return result
+    }
 
     static func requireMailbox(_ id: Int64, _ db: Database) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM mailbox WHERE id = ?", arguments: [id]) == true else {

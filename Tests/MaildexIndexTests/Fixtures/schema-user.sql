@@ -47,6 +47,12 @@ CREATE TABLE 'message_body_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'message_body_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE message_detail (
     message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
+    envelope TEXT NOT NULL,
+    body_structure TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE TABLE message_header (
+    message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
     from_text TEXT NOT NULL,
     to_text TEXT NOT NULL,
     cc_text TEXT NOT NULL,
@@ -55,22 +61,19 @@ CREATE TABLE message_detail (
     sent_date REAL,
     message_id_text TEXT,
     in_reply_to_text TEXT,
-    references_text TEXT,
-    envelope TEXT NOT NULL,
-    body_structure TEXT NOT NULL,
-    body TEXT NOT NULL
+    references_text TEXT
 );
-CREATE TRIGGER message_detail_ad AFTER DELETE ON message_detail BEGIN
+CREATE TRIGGER message_header_ad AFTER DELETE ON message_header BEGIN
     INSERT INTO message_header_fts (message_header_fts, rowid, from_text, to_text, cc_text, bcc_text, subject)
     VALUES ('delete', old.message_id, old.from_text, old.to_text, old.cc_text, old.bcc_text, old.subject);
 END;
-CREATE TRIGGER message_detail_ai AFTER INSERT ON message_detail BEGIN
+CREATE TRIGGER message_header_ai AFTER INSERT ON message_header BEGIN
     INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject)
     VALUES (new.message_id, new.from_text, new.to_text, new.cc_text, new.bcc_text, new.subject);
 END;
 CREATE VIRTUAL TABLE message_header_fts USING fts5(
     from_text, to_text, cc_text, bcc_text, subject,
-    content='message_detail', content_rowid='message_id', tokenize='trigram', columnsize=0
+    content='message_header', content_rowid='message_id', tokenize='trigram', columnsize=0
 );
 CREATE TABLE 'message_header_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'message_header_fts_data'(id INTEGER PRIMARY KEY, block BLOB);

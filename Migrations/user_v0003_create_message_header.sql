@@ -1,7 +1,7 @@
--- Header fields parsed once at delivery, and the FETCH strings (ENVELOPE, BODYSTRUCTURE, BODY),
--- so FETCH of those never opens the message file. Written once, never updated.
--- references_text holds the message-ids space-separated (NULL when none).
-CREATE TABLE message_detail (
+-- Header fields parsed once at delivery (decoded text; empty string when absent), so SEARCH on
+-- them is an index query. A narrow table of its own: short-needle searches scan it row by row.
+-- references_text holds the message-ids space-separated (NULL when none). Written once.
+CREATE TABLE message_header (
     message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
     from_text TEXT NOT NULL,
     to_text TEXT NOT NULL,
@@ -11,7 +11,12 @@ CREATE TABLE message_detail (
     sent_date REAL,
     message_id_text TEXT,
     in_reply_to_text TEXT,
-    references_text TEXT,
+    references_text TEXT
+);
+
+-- The FETCH strings, so FETCH ENVELOPE/BODYSTRUCTURE/BODY never opens the message file. Written once.
+CREATE TABLE message_detail (
+    message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
     envelope TEXT NOT NULL,
     body_structure TEXT NOT NULL,
     body TEXT NOT NULL
@@ -21,15 +26,15 @@ CREATE TABLE message_detail (
 -- step by triggers, so it is written in the delivery transaction.
 CREATE VIRTUAL TABLE message_header_fts USING fts5(
     from_text, to_text, cc_text, bcc_text, subject,
-    content='message_detail', content_rowid='message_id', tokenize='trigram', columnsize=0
+    content='message_header', content_rowid='message_id', tokenize='trigram', columnsize=0
 );
 
-CREATE TRIGGER message_detail_ai AFTER INSERT ON message_detail BEGIN
+CREATE TRIGGER message_header_ai AFTER INSERT ON message_header BEGIN
     INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject)
     VALUES (new.message_id, new.from_text, new.to_text, new.cc_text, new.bcc_text, new.subject);
 END;
 
-CREATE TRIGGER message_detail_ad AFTER DELETE ON message_detail BEGIN
+CREATE TRIGGER message_header_ad AFTER DELETE ON message_header BEGIN
     INSERT INTO message_header_fts (message_header_fts, rowid, from_text, to_text, cc_text, bcc_text, subject)
     VALUES ('delete', old.message_id, old.from_text, old.to_text, old.cc_text, old.bcc_text, old.subject);
 END;

@@ -85,7 +85,7 @@ let package = Package(
             path: "Benchmarks/maildex-bench",
             swiftSettings: settings
         ),
-        .target(name: "MaildexTesting", dependencies: ["MaildexCore", "MaildexStore"], swiftSettings: settings),
+        .target(name: "MaildexTesting", swiftSettings: settings),
 
         // Tests: one per library target
         .testTarget(name: "MaildexCoreTests", dependencies: ["MaildexCore"], swiftSettings: settings),
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "MaildexIndexTests", dependencies: ["MaildexIndex", "MaildexMigrations", "MaildexTesting", grdb], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "MaildexCertificatesTests", dependencies: ["MaildexCertificates", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexStoreTests", dependencies: ["MaildexCore", "MaildexIndex", "MaildexMbox", "MaildexStore", "MaildexTesting"], swiftSettings: settings),
-        .testTarget(name: "MaildexAuthTests", dependencies: ["MaildexAuth"], resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "MaildexAuthTests", dependencies: ["MaildexAuth", "MaildexTesting"], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "MaildexConfigTests", dependencies: ["MaildexConfig", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),
     ]

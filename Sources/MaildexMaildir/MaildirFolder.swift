@@ -1,3 +1,4 @@
+import MaildexCore
 import Glibc
 public import Foundation
 

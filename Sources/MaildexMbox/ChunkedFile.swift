@@ -1,3 +1,4 @@
+import MaildexCore
 import Glibc
 
 /// Reads a file line by line through a buffer of `chunkSize` bytes, so that a multi-gigabyte

@@ -45,17 +45,4 @@ public struct MboxProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// An mbox file that could not be opened, read or written.
-public struct MboxError: Error, Equatable, CustomStringConvertible {
-    public var path: String
-    /// The call that failed: `open`, `read`, `write`, …
-    public var operation: String
-    public var errno: Int32
-
-    public init(path: String, operation: String, errno: Int32) {
-        self.path = path
-        self.operation = operation
-        self.errno = errno
-    }
-
-    public var description: String { "\(operation) \(path): \(String(cString: strerror(errno)))" }
-}
+public typealias MboxError = SystemCallError

@@ -38,7 +38,7 @@ extension UserStore {
     /// The message's bytes as stored. Throws ``MessageNotFound`` if it was expunged or its file vanished.
     public func read(_ uid: UID, in name: MailboxName) throws -> [UInt8] {
         let record = try record(name)
-        guard let row = try index.details(in: record.id, uids: [uid]).first?.record else { throw MessageNotFound(mailbox: name, uid: uid) }
+        guard let row = try index.messages(in: record.id, uids: [uid]).first else { throw MessageNotFound(mailbox: name, uid: uid) }
         do {
             return try maildir.folder(name).read(entry(for: row, in: name))
         } catch {
@@ -55,13 +55,16 @@ extension UserStore {
         let before = try? folder.directoryModificationDates()
         let result = try index.setFlags(flags, mode, uids: uids, in: record.id, unchangedSince: unchangedSince)
         if !result.changed.isEmpty {
-            let rows = try index.details(in: record.id, uids: result.changed.map(\.uid)).map(\.record)
-            for (row, change) in zip(rows, result.changed) {
+            let rows = try index.messages(in: record.id, uids: result.changed.map(\.uid))
+            let flags = Dictionary(result.changed.map { ($0.uid, $0.flags) }, uniquingKeysWith: { _, last in last })
+            var renamed: [(uid: UID, fileName: String)] = []
+            for row in rows {
                 // The index holds the truth; a failed rename only leaves the name's flags stale.
-                if let renamed = try? folder.setFlags(change.flags, of: entry(for: row, in: name)) {
-                    try index.setFileName(renamed.fileName.description, uid: row.uid, in: record.id)
+                if let new = flags[row.uid], let entry = try? folder.setFlags(new, of: entry(for: row, in: name)) {
+                    renamed.append((row.uid, entry.fileName.description))
                 }
             }
+            try index.setFileNames(renamed, in: record.id)
         }
         try noteOwnChange(record, folder: folder, before: before)
         return result
@@ -74,7 +77,7 @@ extension UserStore {
         let record = try record(name)
         let folder = maildir.folder(name)
         let before = try? folder.directoryModificationDates()
-        let rows = try index.details(in: record.id, uids: uids).map(\.record)
+        let rows = try index.messages(in: record.id, uids: uids)
         for row in rows { try folder.remove(entry(for: row, in: name)) }
         if !rows.isEmpty { _ = try index.expunge(uids: rows.map(\.uid), in: record.id) }
         try noteOwnChange(record, folder: folder, before: before)
@@ -94,7 +97,7 @@ extension UserStore {
         let from = maildir.folder(source), to = maildir.folder(destination)
         let before = try? to.directoryModificationDates()
         var pairs: [(UID, UID)] = []
-        for row in try index.details(in: sourceRecord.id, uids: uids).map(\.record) {
+        for row in try index.messages(in: sourceRecord.id, uids: uids) {
             let copied = try from.copy(entry(for: row, in: source), to: to, flags: row.flags, durability: .immediate)
             let bytes = try to.read(copied)
             let newRow = NewMessage(parsing: bytes, file: copied.fileName, flags: row.flags, internalDate: row.internalDate)

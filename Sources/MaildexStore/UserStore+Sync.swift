@@ -72,8 +72,8 @@ extension UserStore {
 
         if !missing.isEmpty { _ = try index.expunge(uids: missing.map(\.uid), in: record.id) }
         let keywords = try folder.keywords()
+        try index.setFileNames(renamed.map { ($0.0.uid, $0.1.fileName.description) }, in: record.id)
         for (row, entry) in renamed {
-            try index.setFileName(entry.fileName.description, uid: row.uid, in: record.id)
             let unlettered = row.flags.filter { flag in
                 if case .keyword(let k) = flag { return keywords.letter(for: k) == nil }
                 return false

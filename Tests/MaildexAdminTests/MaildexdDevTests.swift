@@ -8,15 +8,9 @@ struct MaildexdDevTests {
     @Test func devPreparesDataCertificateAndDemoUser() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.packageRoot + "/.build/debug/maildexd")
-        process.arguments = ["--dev", "--dev-data", dir.path("dev")]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try ChildProcess.run(CLI.packageRoot + "/.build/debug/maildexd", ["--dev", "--dev-data", dir.path("dev")])
+        let text = run.stdout
+        #expect(run.status == 0)
         #expect(text.contains("demo user 'demo', password '") && text.contains("not built yet"))
         #expect(FileManager.default.fileExists(atPath: dir.path("dev/tls/server.crt")))
         let keyMode = try FileManager.default.attributesOfItem(atPath: dir.path("dev/tls/server.key"))[.posixPermissions] as? Int

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import MaildexAuth
+import MaildexTesting
 import Testing
 
 /// PAM against a real system user, created here and removed afterwards. Needs root (to add
@@ -11,18 +12,7 @@ struct PAMTests {
     static let password = "Pam-test pässword 42"
 
     static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardInput = pipe
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        if let input { pipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try ChildProcess.run(executable, arguments, stdin: input).status
     }
 
     /// scripts/install-pam-service.sh, found from this file's path.

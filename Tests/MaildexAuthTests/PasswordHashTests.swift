@@ -1,5 +1,6 @@
 import Foundation
 import MaildexAuth
+import MaildexTesting
 import Testing
 
 @Suite struct PasswordHashTests {
@@ -106,13 +107,6 @@ import Testing
     }
 
     static func runDoveadmTest(hash: String, password: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(doveadm))
-        process.arguments = ["-O", "pw", "-t", hash, "-p", password]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try ChildProcess.run(try #require(doveadm), ["-O", "pw", "-t", hash, "-p", password]).status
     }
 }

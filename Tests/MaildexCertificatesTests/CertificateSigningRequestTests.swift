@@ -16,17 +16,17 @@ import Testing
         try csr.pem.write(toFile: path, atomically: true, encoding: .utf8)
 
         let result = try OpenSSLCLI.require(["req", "-in", path, "-verify", "-noout", "-text", "-nameopt", "RFC2253"])
-        #expect(result.errors.contains("verify OK") || result.output.contains("verify OK"))
-        #expect(result.output.contains(
+        #expect(result.stderr.contains("verify OK") || result.stdout.contains("verify OK"))
+        #expect(result.stdout.contains(
             "Subject: emailAddress=admin@example.com,CN=mail.example.com,OU=IT,O=Example Inc.,L=Koto-ku,ST=Tokyo,C=JP"))
-        #expect(result.output.contains("Signature Algorithm: \(algorithm == .ecP256 ? "ecdsa-with-SHA256" : "sha256WithRSAEncryption")"))
+        #expect(result.stdout.contains("Signature Algorithm: \(algorithm == .ecP256 ? "ecdsa-with-SHA256" : "sha256WithRSAEncryption")"))
         // CN first, then the others; MAIL.example.com is the CN again and is left out.
-        #expect(result.output.contains("DNS:mail.example.com, DNS:imap.example.com, IP Address:192.0.2.7"))
+        #expect(result.stdout.contains("DNS:mail.example.com, DNS:imap.example.com, IP Address:192.0.2.7"))
 
-        let publicFromCSR = try OpenSSLCLI.require(["req", "-in", path, "-noout", "-pubkey"]).output
+        let publicFromCSR = try OpenSSLCLI.require(["req", "-in", path, "-noout", "-pubkey"]).stdout
         let keyPath = dir.path("server.key")
         try key.write(to: keyPath)
-        #expect(try OpenSSLCLI.require(["pkey", "-in", keyPath, "-pubout"]).output == publicFromCSR)
+        #expect(try OpenSSLCLI.require(["pkey", "-in", keyPath, "-pubout"]).stdout == publicFromCSR)
     }
 
     @Test func encodesUTF8Subjects() throws {
@@ -36,7 +36,7 @@ import Testing
         let csr = try CertificateSigningRequest.create(key: PrivateKey.generate(.ecP256), subject: subject)
         let path = dir.path("utf8.csr")
         try csr.pem.write(toFile: path, atomically: true, encoding: .utf8)
-        let text = try OpenSSLCLI.require(["req", "-in", path, "-noout", "-subject", "-nameopt", "RFC2253,-esc_msb,utf8"]).output
+        let text = try OpenSSLCLI.require(["req", "-in", path, "-noout", "-subject", "-nameopt", "RFC2253,-esc_msb,utf8"]).stdout
         #expect(text.contains("subject=CN=mail.example.jp,O=株式会社例,L=江東区"))
     }
 
@@ -47,7 +47,7 @@ import Testing
             key: PrivateKey.generate(.ecP256), subject: DistinguishedName(commonName: "Example Mail Server"), alternativeNames: ["mail.example.com"])
         let path = dir.path("server.csr")
         try csr.pem.write(toFile: path, atomically: true, encoding: .utf8)
-        let text = try OpenSSLCLI.require(["req", "-in", path, "-noout", "-text"]).output
+        let text = try OpenSSLCLI.require(["req", "-in", path, "-noout", "-text"]).stdout
         #expect(text.contains("DNS:mail.example.com"))
         #expect(!text.contains("DNS:Example"))
     }

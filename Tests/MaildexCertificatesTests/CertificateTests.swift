@@ -15,8 +15,8 @@ import Testing
         try certificate.pem.write(toFile: path, atomically: true, encoding: .utf8)
 
         let verified = try OpenSSLCLI.require(["verify", "-CAfile", path, "-purpose", "sslserver", path])
-        #expect(verified.output == "\(path): OK\n")
-        let text = try OpenSSLCLI.require(["x509", "-in", path, "-noout", "-text"]).output
+        #expect(verified.stdout == "\(path): OK\n")
+        let text = try OpenSSLCLI.require(["x509", "-in", path, "-noout", "-text"]).stdout
         #expect(text.contains("Version: 3 (0x2)"))
         #expect(text.contains("X509v3 Basic Constraints: critical\n                CA:FALSE"))
         let usage = algorithm == .ecP256 ? "Digital Signature\n" : "Digital Signature, Key Encipherment\n"

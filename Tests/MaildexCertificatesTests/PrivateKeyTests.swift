@@ -14,7 +14,7 @@ import Testing
         let path = dir.path("server.key")
         try key.write(to: path)
         try OpenSSLCLI.require(["pkey", "-in", path, "-check", "-noout"])
-        let text = try OpenSSLCLI.require(["pkey", "-in", path, "-noout", "-text"]).output
+        let text = try OpenSSLCLI.require(["pkey", "-in", path, "-noout", "-text"]).stdout
         #expect(text.contains(algorithm == .ecP256 ? "NIST CURVE: P-256" : "Private-Key: (2048 bit"))
     }
 
@@ -42,7 +42,7 @@ import Testing
         (["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"], "-----BEGIN PRIVATE KEY-----", .rsa(bits: 2048)),
     ])
     func readsKeysFromOpenSSL(_ arguments: [String], header: String, algorithm: KeyAlgorithm) throws {
-        let pem = try OpenSSLCLI.require(arguments).output
+        let pem = try OpenSSLCLI.require(arguments).stdout
         #expect(pem.contains(header))
         let key = try PrivateKey(pem: pem)
         #expect(key.algorithm == algorithm)
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func rejectsEncryptedKeyWithoutPrompting() throws {
-        let pem = try OpenSSLCLI.require(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-aes256", "-pass", "pass:secret"]).output
+        let pem = try OpenSSLCLI.require(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-aes256", "-pass", "pass:secret"]).stdout
         #expect(pem.contains("ENCRYPTED"))
         let error = #expect(throws: InvalidPEM.self) { try PrivateKey(pem: pem) }
         #expect(error?.description.contains("encrypted") == true)
@@ -72,7 +72,7 @@ import Testing
         (["ecparam", "-name", "secp384r1", "-genkey", "-noout"], "secp384r1"),
     ])
     func rejectsOtherAlgorithms(_ arguments: [String], name: String) throws {
-        let pem = try OpenSSLCLI.require(arguments).output
+        let pem = try OpenSSLCLI.require(arguments).stdout
         let error = #expect(throws: UnsupportedKeyAlgorithm.self) { try PrivateKey(pem: pem) }
         #expect(error?.description.contains(name) == true)
     }

@@ -75,6 +75,20 @@ extension MailIndex {
         }
     }
 
+    /// The light rows of the given UIDs, ascending by UID; UIDs not in the mailbox are skipped.
+    /// Throws ``NoSuchMailbox``.
+    public func messages(in mailboxID: Int64, uids: [UID]) throws -> [MessageRecord] {
+        try pool.read { db in
+            try Self.requireMailbox(mailboxID, db)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Self.recordColumns) FROM message m
+                WHERE m.mailbox_id = ? AND m.uid IN (SELECT value FROM json_each(?))
+                ORDER BY m.uid
+                """, arguments: [mailboxID, Self.jsonArray(uids)])
+            return try Self.collect(rows, Self.messageRecord)
+        }
+    }
+
     /// Records, FETCH strings and header fields of the given UIDs, ascending by UID, in one
     /// query; UIDs not in the mailbox are skipped. Throws ``NoSuchMailbox``.
     public func details(in mailboxID: Int64, uids: [UID]) throws -> [MessageDetail] {
@@ -95,9 +109,17 @@ extension MailIndex {
 
     /// Records a message's new file name (after its flags or folder changed). Unknown UIDs are ignored.
     public func setFileName(_ fileName: String, uid: UID, in mailboxID: Int64) throws {
+        try setFileNames([(uid, fileName)], in: mailboxID)
+    }
+
+    /// Records several new file names in one transaction (after STORE on many messages).
+    public func setFileNames(_ names: [(uid: UID, fileName: String)], in mailboxID: Int64) throws {
+        guard !names.isEmpty else { return }
         try pool.write { db in
-            try db.execute(sql: "UPDATE message SET file_name = ? WHERE mailbox_id = ? AND uid = ?",
-                           arguments: [fileName, mailboxID, Int64(uid.rawValue)])
+            let statement = try db.makeStatement(sql: "UPDATE message SET file_name = ? WHERE mailbox_id = ? AND uid = ?")
+            for (uid, fileName) in names {
+                try statement.execute(arguments: [fileName, mailboxID, Int64(uid.rawValue)])
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import MaildexAuth
 import MaildexCertificates
 import MaildexCore
@@ -43,8 +43,10 @@ public struct DevEnvironment: Sendable {
             let record = try await store.addUser(user, passwordHash: try PasswordHash.generate(password))
             try await store.userStore(for: record).deliver(Array(Self.welcome.utf8))
         }
-        FileManager.default.createFile(atPath: demoPasswordPath, contents: Data((password + "\n").utf8),
-                                       attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: demoPasswordPath, contents: Data((password + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: demoPasswordPath])
+        }
         return password
     }
 

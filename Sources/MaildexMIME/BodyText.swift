@@ -24,8 +24,29 @@ enum BodyText {
         let charset = type.parameter("charset") ?? "us-ascii"
         var text = Charset.decode(raw, charset: charset) ?? Charset.utf8OrLatin1(raw)
         if type.subtype == "html" { text = HTMLText.plainText(text) }
-        text = text.replacing("\r\n", with: "\n")
+        // CR is one byte in UTF-8 and never inside a multi-byte sequence, so dropping it byte-wise
+        // is safe and far cheaper than replacing "\r\n" as a Character.
+        text = text.removingCarriageReturns()
         let trimmed = text.trimmingWhitespace()
         if !trimmed.isEmpty { pieces.append(trimmed) }
+    }
+}
+
+extension String {
+    /// The string without CR characters. CR is one byte in UTF-8 and never part of a multi-byte
+    /// sequence, so a byte loop is safe and far cheaper than replacing "\r\n" as a Character.
+    func removingCarriageReturns() -> String {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            guard bytes.contains(13) else { return self }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                for byte in bytes where byte != 13 {
+                    out[n] = byte
+                    n += 1
+                }
+                return n
+            }
+        }
     }
 }

@@ -28,30 +28,49 @@ public struct MboxImporter: Sendable {
     }
 
     /// Runs the import. `progress` gets (bytes read, messages imported so far) after each batch;
-    /// `shouldStop` is polled between batches (Ctrl-C).
+    /// `shouldStop` is polled between batches (Ctrl-C). The next batch is read from the file while
+    /// the store writes the previous one (and parsed); batches are stored in file order.
     public func run(into store: UserStore, progress: (Int, Int) -> Void = { _, _ in },
                     shouldStop: () -> Bool = { false }) async throws -> MboxImportReport {
         var reader = try MboxReader(path: path)
         var report = MboxImportReport()
         // Files left by an interrupted earlier run are indexed first, so that duplicates are seen.
         try await store.synchronize(mailbox)
-        var batch: [ImportMessage] = []
-        func flush() async throws {
-            guard !batch.isEmpty else { return }
-            let result = try await store.importBatch(batch, into: mailbox, skipDuplicates: skipDuplicates)
+        var storing: Task<ImportBatchResult, any Error>? = nil
+        func finishStoring() async throws {
+            guard let task = storing else { return }
+            storing = nil
+            let result = try await task.value
             report.imported += result.imported
             report.duplicates += result.duplicates
-            batch.removeAll(keepingCapacity: true)
             progress(reader.bytesRead, report.imported)
         }
-        while let message = try reader.next() {
-            batch.append(ImportMessage(bytes: message.bytes, flags: message.flags, internalDate: message.date ?? .init()))
-            if batch.count >= batchSize {
-                try await flush()
-                if shouldStop() { report.interrupted = true; break }
+        var batch: [ImportMessage] = []
+        var done = false
+        do {
+        while !done {
+            if let message = try reader.next() {
+                batch.append(ImportMessage(bytes: message.bytes, flags: message.flags, internalDate: message.date ?? .init()))
+                if batch.count < batchSize { continue }
+            } else {
+                done = true
+            }
+            // Parsing this batch overlaps with the store writing the previous one.
+            let next = PreparedMessage.prepare(batch)
+            try await finishStoring()
+            if shouldStop() { report.interrupted = true; break }
+            if !next.isEmpty {
+                let mailbox = mailbox, skipDuplicates = skipDuplicates
+                storing = Task { try await store.importBatch(next, into: mailbox, skipDuplicates: skipDuplicates) }
+                batch.removeAll(keepingCapacity: true)
             }
         }
-        try await flush()
+        } catch {
+            // A read error: the batch being stored still completes before the error is reported.
+            _ = try? await storing?.value
+            throw error
+        }
+        try await finishStoring()
         report.problems = reader.problems
         return report
     }

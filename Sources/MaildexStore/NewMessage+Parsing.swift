@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import MaildexCore
 import MaildexIndex
@@ -5,26 +6,46 @@ import MaildexMaildir
 import MaildexMIME
 
 extension NewMessage {
-    /// The index row for a message file: header fields, ENVELOPE, BODYSTRUCTURE and body text are
-    /// parsed here, once, so that FETCH and SEARCH never need to open the file.
-    /// Parsing sees the message as IMAP clients do, with CRLF line endings.
-    init(parsing bytes: [UInt8], file: MaildirFileName, flags: Set<Flag>, internalDate: Date, uid: UID? = nil) {
+    /// The index row for a message: header fields, ENVELOPE, BODYSTRUCTURE and body text are
+    /// parsed here, once, so that FETCH and SEARCH never need to open the file. Parsing sees the
+    /// message as IMAP clients do, with CRLF line endings. The file name is set by the caller
+    /// once the file is written (``init(parsing:file:flags:internalDate:uid:)`` does both).
+    init(parsing bytes: [UInt8], flags: Set<Flag>, internalDate: Date, uid: UID? = nil) {
         let crlf = LineEndings.crlf(bytes)
         let parsed = ParsedMessage(parsing: crlf)
         let h = parsed.indexedHeaders
-        let headerBytes = crlf[parsed.root.headerRange]
         let headers = HeaderValues(
             from: h.from, to: h.to, cc: h.cc, bcc: h.bcc, subject: h.subject,
             sentDate: h.date, messageID: h.messageID, inReplyTo: h.inReplyTo, references: h.references,
-            headerText: String(decoding: headerBytes, as: UTF8.self)
+            headerText: String(decoding: crlf[parsed.root.headerRange], as: UTF8.self)
         )
         self.init(
             uid: uid, flags: flags, internalDate: internalDate, size: bytes.count, virtualSize: crlf.count,
-            baseName: file.base, fileName: file.description, headers: headers,
+            baseName: "", fileName: "", headers: headers,
             envelope: parsed.envelope.imapString,
             bodyStructure: parsed.bodyStructure.imapString(extended: true),
             body: parsed.bodyStructure.imapString(extended: false),
             bodyText: parsed.bodyText
         )
+    }
+
+    /// The index row for a message file already in the Maildir.
+    init(parsing bytes: [UInt8], file: MaildirFileName, flags: Set<Flag>, internalDate: Date, uid: UID? = nil) {
+        self.init(parsing: bytes, flags: flags, internalDate: internalDate, uid: uid)
+        fileName = file.description
+        baseName = file.base
+    }
+
+    /// Parses many messages on all cores (bulk import is CPU-bound in MIME parsing).
+    static func parseConcurrently(_ messages: [ImportMessage]) -> [NewMessage] {
+        nonisolated(unsafe) var rows = [NewMessage?](repeating: nil, count: messages.count)
+        rows.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: messages.count) { i in
+                let m = messages[i]
+                out[i] = NewMessage(parsing: m.bytes, flags: m.flags, internalDate: m.internalDate, uid: m.uid)
+            }
+        }
+        return rows.map { $0! }
     }
 }

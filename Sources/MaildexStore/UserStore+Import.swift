@@ -19,6 +19,19 @@ public struct ImportMessage: Sendable {
     }
 }
 
+/// A message parsed for import, ready for ``UserStore/importBatch(_:into:skipDuplicates:)``.
+/// Preparing is pure CPU work that needs no store, so an importer can prepare the next batch
+/// while the store writes the previous one.
+public struct PreparedMessage: Sendable {
+    let message: ImportMessage
+    let row: NewMessage
+
+    /// Parses a batch on all cores.
+    public static func prepare(_ messages: [ImportMessage]) -> [PreparedMessage] {
+        zip(messages, NewMessage.parseConcurrently(messages)).map { PreparedMessage(message: $0, row: $1) }
+    }
+}
+
 /// What one import batch did.
 public struct ImportBatchResult: Sendable, Equatable {
     public var imported: Int = 0
@@ -34,6 +47,11 @@ extension UserStore {
     /// With `skipDuplicates`, a message whose Message-ID (or, without one, Date and Subject) and
     /// size match a message already in the mailbox is skipped.
     public func importBatch(_ messages: [ImportMessage], into name: MailboxName, skipDuplicates: Bool) throws -> ImportBatchResult {
+        try importBatch(PreparedMessage.prepare(messages), into: name, skipDuplicates: skipDuplicates)
+    }
+
+    /// ``importBatch(_:into:skipDuplicates:)`` for messages already parsed.
+    public func importBatch(_ messages: [PreparedMessage], into name: MailboxName, skipDuplicates: Bool) throws -> ImportBatchResult {
         let record = try record(name)
         let folder = maildir.folder(name)
         var keys = skipDuplicates ? try loadDuplicateKeys(record) : []
@@ -42,9 +60,9 @@ extension UserStore {
         var written: [MaildirEntry] = []
         var nextFree = record.uidNext
         do {
-            for message in messages {
-                var row = NewMessage(parsing: message.bytes, file: .unique(size: message.bytes.count, virtualSize: 0),
-                                     flags: message.flags, internalDate: message.internalDate, uid: message.uid)
+            for prepared in messages {
+                let message = prepared.message
+                var row = prepared.row
                 if skipDuplicates {
                     guard keys.insert(row.duplicateKey).inserted else { result.duplicates += 1; continue }
                 }

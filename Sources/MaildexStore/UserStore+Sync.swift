@@ -29,7 +29,7 @@ extension UserStore {
     public func rebuild() throws -> [Drift] {
         let drift = try verify()
         _ = try mailboxes()
-        for name in try maildir.folderNames() { try reconcile(name, apply: true, force: true) }
+        for name in try maildir.folderNames() { _ = try reconcile(name, apply: true, force: true) }
         return drift
     }
 

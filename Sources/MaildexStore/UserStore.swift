@@ -1,6 +1,6 @@
-public import Foundation
-public import MaildexCore
-public import MaildexIndex
+import Foundation
+import MaildexCore
+import MaildexIndex
 import MaildexMaildir
 
 /// One user's mail: a Maildir and the index beside it, kept in step.

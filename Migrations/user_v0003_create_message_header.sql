@@ -22,19 +22,19 @@ CREATE TABLE message_detail (
     body TEXT NOT NULL
 );
 
--- Substring search on the address and subject fields: trigram FTS5 (case-insensitive), kept in
--- step by triggers, so it is written in the delivery transaction.
+-- Substring search on the address, subject and message-id fields: trigram FTS5
+-- (case-insensitive), kept in step by triggers, so it is written in the delivery transaction.
 CREATE VIRTUAL TABLE message_header_fts USING fts5(
-    from_text, to_text, cc_text, bcc_text, subject,
+    from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text,
     content='message_header', content_rowid='message_id', tokenize='trigram', columnsize=0
 );
 
 CREATE TRIGGER message_header_ai AFTER INSERT ON message_header BEGIN
-    INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject)
-    VALUES (new.message_id, new.from_text, new.to_text, new.cc_text, new.bcc_text, new.subject);
+    INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text)
+    VALUES (new.message_id, new.from_text, new.to_text, new.cc_text, new.bcc_text, new.subject, new.message_id_text, new.in_reply_to_text, new.references_text);
 END;
 
 CREATE TRIGGER message_header_ad AFTER DELETE ON message_header BEGIN
-    INSERT INTO message_header_fts (message_header_fts, rowid, from_text, to_text, cc_text, bcc_text, subject)
-    VALUES ('delete', old.message_id, old.from_text, old.to_text, old.cc_text, old.bcc_text, old.subject);
+    INSERT INTO message_header_fts (message_header_fts, rowid, from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text)
+    VALUES ('delete', old.message_id, old.from_text, old.to_text, old.cc_text, old.bcc_text, old.subject, old.message_id_text, old.in_reply_to_text, old.references_text);
 END;

@@ -81,9 +81,9 @@ struct SearchCompiler {
         case .cc: return addressCondition("cc_text", needle)
         case .bcc: return addressCondition("bcc_text", needle)
         case .subject: return addressCondition("subject", needle)
-        case .messageID: return detailScan("message_id_text", needle)
-        case .inReplyTo: return detailScan("in_reply_to_text", needle)
-        case .references: return detailScan("references_text", needle)
+        case .messageID: return addressCondition("message_id_text", needle)
+        case .inReplyTo: return addressCondition("in_reply_to_text", needle)
+        case .references: return addressCondition("references_text", needle)
         case .other(let name):
             let scan = "maildex_header_contains(b.header_text, \(bind(name)), \(bind(needle)))"
             guard Self.usesFTS(needle) else { return bodyScan(scan, unindexedOnly: false) }
@@ -91,7 +91,7 @@ struct SearchCompiler {
         }
     }
 
-    /// One of the five FTS-indexed header columns; an empty needle asks for a non-empty field.
+    /// One of the FTS-indexed header columns; an empty needle asks for a non-empty field.
     private mutating func addressCondition(_ column: String, _ needle: String) -> String {
         if needle.isEmpty {
             return "EXISTS (SELECT 1 FROM message_header h WHERE h.message_id = m.id AND h.\(column) <> '')"

@@ -64,15 +64,15 @@ CREATE TABLE message_header (
     references_text TEXT
 );
 CREATE TRIGGER message_header_ad AFTER DELETE ON message_header BEGIN
-    INSERT INTO message_header_fts (message_header_fts, rowid, from_text, to_text, cc_text, bcc_text, subject)
-    VALUES ('delete', old.message_id, old.from_text, old.to_text, old.cc_text, old.bcc_text, old.subject);
+    INSERT INTO message_header_fts (message_header_fts, rowid, from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text)
+    VALUES ('delete', old.message_id, old.from_text, old.to_text, old.cc_text, old.bcc_text, old.subject, old.message_id_text, old.in_reply_to_text, old.references_text);
 END;
 CREATE TRIGGER message_header_ai AFTER INSERT ON message_header BEGIN
-    INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject)
-    VALUES (new.message_id, new.from_text, new.to_text, new.cc_text, new.bcc_text, new.subject);
+    INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text)
+    VALUES (new.message_id, new.from_text, new.to_text, new.cc_text, new.bcc_text, new.subject, new.message_id_text, new.in_reply_to_text, new.references_text);
 END;
 CREATE VIRTUAL TABLE message_header_fts USING fts5(
-    from_text, to_text, cc_text, bcc_text, subject,
+    from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text,
     content='message_header', content_rowid='message_id', tokenize='trigram', columnsize=0
 );
 CREATE TABLE 'message_header_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;

@@ -56,6 +56,7 @@ struct ImportCommand: AsyncParsableCommand {
             if report.duplicates > 0 { line += ", skipped \(report.duplicates) duplicates" }
             print(line)
             for problem in report.problems { print("\(path):\(problem.line): \(problem.reason)") }
+            if !report.interrupted { try await indexText(store, expected: report.imported) }
             if report.interrupted {
                 print("interrupted: every imported message is stored; run again with --skip-duplicates to continue")
                 throw ExitCode(130)
@@ -90,9 +91,23 @@ struct ImportCommand: AsyncParsableCommand {
                 print(line)
             }
             for path in report.unreadable { print("could not read \(path)") }
+            try await indexText(store, expected: report.folders.reduce(0) { $0 + $1.imported })
             if !report.unreadable.isEmpty { throw ExitCode(2) }
         }
     }
+}
+
+/// Runs the catch-up full-text indexer to the end, so that BODY/TEXT searches are fast at once.
+/// (They are complete before it has run too, only slower.)
+func indexText(_ store: UserStore, expected: Int) async throws {
+    guard expected > 0 else { return }
+    let bar = ProgressBar(total: expected)
+    var done = 0
+    while case let n = try await store.indexPendingBodies(limit: 1_000), n > 0 {
+        done += n
+        bar.update(done, detail: "indexing text for search: \(done) messages")
+    }
+    bar.finish()
 }
 
 /// Set by SIGINT so that a long import can stop between batches.

@@ -31,8 +31,11 @@ struct IndexCommand: AsyncParsableCommand {
         @Argument var user: String
 
         func run() async throws {
-            let store = try userStore(user, global)
+            let mailStore = try global.openStore()
+            let (store, movedAside) = try mailStore.userStoreRecoveringIndex(for: lookUp(user, in: mailStore))
+            if let movedAside { print("the index was damaged: moved it to \(movedAside) and built a new one from the Maildir") }
             let repaired = try await store.rebuild()
+            try await indexText(store, expected: repaired.count)
             repaired.forEach { print("repaired: \($0)") }
             print("\(user): index rebuilt, \(repaired.count) differences repaired")
         }

@@ -127,5 +127,9 @@ func parseMailbox(_ name: String) throws -> MailboxName {
 
 func userStore(_ user: String, _ global: GlobalOptions) throws -> UserStore {
     let store = try global.openStore()
-    return try store.userStore(for: lookUp(user, in: store))
+    do {
+        return try store.userStore(for: lookUp(user, in: store))
+    } catch let error as CorruptDatabase {
+        throw AdminError("\(error); `mailadm index rebuild \(user)` builds a new index from the Maildir")
+    }
 }

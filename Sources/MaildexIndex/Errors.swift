@@ -77,3 +77,15 @@ public struct CannotOpenDatabase: Error, Equatable, CustomStringConvertible {
     }
     public var description: String { "cannot open database \(path): \(reason)" }
 }
+
+/// The file is not a usable SQLite database (damaged, truncated, or something else entirely).
+/// An index can be rebuilt from the Maildir; `mailadm index rebuild` does so.
+public struct CorruptDatabase: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { "database \(path) is damaged: \(reason)" }
+}

@@ -68,6 +68,22 @@ public final class MailStore: Sendable {
         try userStore(at: location(of: record), key: record.username.rawValue)
     }
 
+    /// The store of a user for `index rebuild`: an index file that is damaged is moved aside (as
+    /// `maildex-index.sqlite.damaged-<unix time>`, with its -wal and -shm) and a new one is built
+    /// from the Maildir. UIDVALIDITY and UIDs then come from `dovecot-uidlist` where present,
+    /// otherwise they are new. Returns the store and the path the damaged file was moved to.
+    public func userStoreRecoveringIndex(for record: UserRecord) throws -> (store: UserStore, movedAside: String?) {
+        do {
+            return (try userStore(for: record), nil)
+        } catch let error as CorruptDatabase {
+            let aside = "\(error.path).damaged-\(Int(Date().timeIntervalSince1970))"
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: error.path + suffix) {
+                try FileManager.default.moveItem(atPath: error.path + suffix, toPath: aside + suffix)
+            }
+            return (try userStore(for: record), aside)
+        }
+    }
+
     /// The store of a Maildir found by a userdb (e.g. a system user's `~/Maildir`).
     public func userStore(at location: MailLocation, key: String) throws -> UserStore {
         if let open = openStores.withLock({ $0[key] }), open.location == location { return open }

@@ -22,6 +22,7 @@ extension UserStore {
             throw error
         }
         try noteOwnChange(record, folder: folder, before: before)
+        scheduleBodyIndexing()
         return uid
     }
 
@@ -109,6 +110,7 @@ extension UserStore {
             }
         }
         try noteOwnChange(target, folder: to, before: before)
+        scheduleBodyIndexing()
         return pairs
     }
 
@@ -127,6 +129,19 @@ extension UserStore {
     /// Runs the catch-up body indexer once; returns how many bodies it indexed.
     @discardableResult
     public func indexPendingBodies(limit: Int = 500) throws -> Int { try index.indexPendingBodies(limit: limit) }
+
+    /// Starts the catch-up body indexer in the background unless it runs already. It works in
+    /// small chunks and yields between them, so that commands of this user's sessions interleave.
+    /// Searches are complete either way; indexing only makes BODY/TEXT fast.
+    func scheduleBodyIndexing() {
+        guard bodyIndexer == nil else { return }
+        bodyIndexer = Task {
+            while let indexed = try? index.indexPendingBodies(limit: 100), indexed > 0 {
+                await Task.yield()
+            }
+            bodyIndexer = nil
+        }
+    }
 
     // MARK: - Helpers
 

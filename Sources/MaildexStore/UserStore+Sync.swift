@@ -121,6 +121,7 @@ extension UserStore {
             if batch.count >= 500 { _ = try index.insert(batch, into: record.id); batch.removeAll() }
         }
         if !batch.isEmpty { _ = try index.insert(batch, into: record.id) }
+        scheduleBodyIndexing()
         return problems
     }
 }

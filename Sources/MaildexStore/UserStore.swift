@@ -15,6 +15,8 @@ public actor UserStore {
     let hostname: String?
     /// Message-ID+size keys per mailbox id, loaded on the first import with skip-duplicates.
     var duplicateKeys: [Int64: Set<String>] = [:]
+    /// The running catch-up body indexer, if any.
+    var bodyIndexer: Task<Void, Never>? = nil
 
     init(location: MailLocation, hostname: String?) throws {
         self.location = location

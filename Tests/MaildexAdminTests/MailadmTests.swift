@@ -91,3 +91,21 @@ struct MailadmTests {
         #expect(try cli.run(["mailbox", "status", "alice", "Archive/2024"]).stderr.contains("no such mailbox"))
     }
 }
+
+@Suite(.enabled(if: CLI.isBuilt, "build mailadm first (scripts/test.sh does)"))
+struct MailadmDamagedIndexTests {
+    @Test func verifyNamesTheDamageAndRebuildRepairsIt() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let cli = CLI(data: dir.path("data"))
+        try cli.run(["user", "add", "alice", "--password-stdin"], stdin: "pw\n")
+        let index = dir.path("data/users/alice/Maildir/maildex-index.sqlite")
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index + suffix) }
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: index))
+        let verify = try cli.run(["index", "verify", "alice"])
+        #expect(verify.status == 1 && verify.stderr.contains("is damaged") && verify.stderr.contains("mailadm index rebuild alice"))
+        let rebuild = try cli.run(["index", "rebuild", "alice"])
+        #expect(rebuild.status == 0 && rebuild.stdout.contains("the index was damaged"), "\(rebuild.stdout) \(rebuild.stderr)")
+        #expect(try cli.run(["index", "verify", "alice"]).status == 0)
+    }
+}

@@ -77,3 +77,31 @@ import Testing
         #expect(uids == [1, 2, 4, 5, 6])
     }
 }
+
+@Suite struct DamagedIndexTests {
+    @Test func damagedIndexIsMovedAsideAndRebuiltFromTheMaildir() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let data = dir.path("data")
+        let record: UserRecord
+        do {
+            let store = try MailStore(configuration: StoreConfiguration(dataDirectory: data))
+            record = try await store.addUser(Username("alice"), passwordHash: "{PLAIN}x")
+            let user = try store.userStore(for: record)
+            try await user.deliver(StoreFixture.message(subject: "survives"))
+            try await user.deliver(StoreFixture.message(subject: "also survives"))
+        }
+        // A fresh process finds the index overwritten with junk.
+        let store = try MailStore(configuration: StoreConfiguration(dataDirectory: data))
+        let indexPath = store.location(of: record).indexPath
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: indexPath + suffix) }
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: indexPath))
+        #expect(throws: CorruptDatabase.self) { try store.userStore(for: record) }
+        let (user, aside) = try store.userStoreRecoveringIndex(for: record)
+        #expect(aside.map { FileManager.default.fileExists(atPath: $0) } == true)
+        _ = try await user.rebuild()
+        #expect(try await user.search(.header(.subject, "survives"), in: .inbox).count == 2)
+        #expect(try await user.mailboxes().map(\.name.rawValue).contains("Sent"))
+        #expect(try await user.verify().isEmpty)
+    }
+}

@@ -12,9 +12,13 @@ enum DatabaseOpener {
         configuration.prepareDatabase { db in
             SQLFunctions.register(in: db)
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try MigrationRunner.migrate(pool, path: path, migrations: migrations)
-        return pool
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try MigrationRunner.migrate(pool, path: path, migrations: migrations)
+            return pool
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw CorruptDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
     }
 
     private static func createPrivateFile(_ path: String) throws {

@@ -40,7 +40,7 @@ let package = Package(
                 .embedInCode("user_v0001_create_mailbox.sql"),
                 .embedInCode("user_v0002_create_message.sql"),
                 .embedInCode("user_v0003_create_message_header.sql"),
-                .embedInCode("user_v0004_create_message_body.sql"),
+                .embedInCode("user_v0004_create_message_text.sql"),
                 // MIGRATIONS-END
             ],
             swiftSettings: settings

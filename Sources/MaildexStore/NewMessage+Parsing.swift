@@ -6,8 +6,9 @@ import MaildexMaildir
 import MaildexMIME
 
 extension NewMessage {
-    /// The index row for a message: header fields, ENVELOPE, BODYSTRUCTURE and body text are
-    /// parsed here, once, so that FETCH and SEARCH never need to open the file. Parsing sees the
+    /// The index row for a message: header fields, ENVELOPE and BODYSTRUCTURE are parsed here,
+    /// once, so that FETCH and header SEARCH never need to open the file. (Body text is read
+    /// later by the catch-up indexer, see ``MailIndex/indexPendingBodies(limit:)``.) Parsing sees the
     /// message as IMAP clients do, with CRLF line endings. The file name is set by the caller
     /// once the file is written (``init(parsing:file:flags:internalDate:uid:)`` does both).
     init(parsing bytes: [UInt8], flags: Set<Flag>, internalDate: Date, uid: UID? = nil) {
@@ -24,8 +25,7 @@ extension NewMessage {
             baseName: "", fileName: "", headers: headers,
             envelope: parsed.envelope.imapString,
             bodyStructure: parsed.bodyStructure.imapString(extended: true),
-            body: parsed.bodyStructure.imapString(extended: false),
-            bodyText: parsed.bodyText
+            body: parsed.bodyStructure.imapString(extended: false)
         )
     }
 
@@ -47,5 +47,26 @@ extension NewMessage {
             }
         }
         return rows.map { $0! }
+    }
+}
+
+extension UserStore {
+    /// The decoded body text of a message file, for the index's catch-up indexer and for
+    /// searches over messages it has not reached (the index's ``BodyTextSource``).
+    static func bodyText(maildir: Maildir, mailbox: MailboxName, fileName: String) -> String? {
+        let folder = maildir.folder(mailbox)
+        guard let bytes = try? folder.read(folder.entry(named: fileName, modificationDate: Date())) else { return nil }
+        return ParsedMessage(parsing: LineEndings.crlf(bytes)).bodyText
+    }
+}
+
+extension MaildirFolder {
+    /// The entry for a file name the index recorded. Files with flags live in cur/, others in
+    /// new/; `read` and `setFlags` find a file that another program moved by its base name.
+    func entry(named fileName: String, modificationDate: Date) -> MaildirEntry {
+        let file = MaildirFileName(parsing: fileName)
+            ?? MaildirFileName(base: fileName, size: nil, virtualSize: nil, extraFields: [], flagLetters: "", hasInfo: false)
+        return MaildirEntry(fileName: file, isNew: !file.hasInfo, path: "\(path)/\(file.hasInfo ? "cur" : "new")/\(fileName)",
+                            modificationDate: modificationDate)
     }
 }

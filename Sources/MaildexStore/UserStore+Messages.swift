@@ -145,14 +145,9 @@ extension UserStore {
 
     // MARK: - Helpers
 
-    /// The Maildir entry an index row names. Files with flags live in cur/, others in new/;
-    /// the folder finds a file that another program moved by its base name.
+    /// The Maildir entry an index row names.
     func entry(for row: MessageRecord, in name: MailboxName) -> MaildirEntry {
-        let folder = maildir.folder(name)
-        let file = MaildirFileName(parsing: row.fileName) ?? MaildirFileName(parsing: row.baseName)!
-        let subdirectory = file.hasInfo ? "cur" : "new"
-        return MaildirEntry(fileName: file, isNew: !file.hasInfo, path: "\(folder.path)/\(subdirectory)/\(row.fileName)",
-                            modificationDate: row.internalDate)
+        maildir.folder(name).entry(named: row.fileName, modificationDate: row.internalDate)
     }
 
     /// After our own write, moves the recorded sync state along if nobody else changed the folder

@@ -24,7 +24,10 @@ public actor UserStore {
         try FileSystem.makeDirectory(location.maildir)
         maildir = Maildir(root: location.maildir)
         try maildir.createFolder(.inbox)
-        index = try MailIndex(path: location.indexPath)
+        let maildir = maildir
+        index = try MailIndex(path: location.indexPath) { mailbox, fileName in
+            Self.bodyText(maildir: maildir, mailbox: mailbox, fileName: fileName)
+        }
         if try index.mailbox(.inbox) == nil {
             _ = try Self.adoptFolder(.inbox, maildir: maildir, index: index)
         }

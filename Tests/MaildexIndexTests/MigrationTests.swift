@@ -42,7 +42,7 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.path("\(kind).sqlite")
-        if kind == "global" { _ = try GlobalIndex(path: path) } else { _ = try MailIndex(path: path) }
+        if kind == "global" { _ = try GlobalIndex(path: path) } else { _ = try MailIndex(path: path, bodyText: TestBodies.source) }
         let schema = try Self.schema(path)
         let fixture = Self.fixtures.appendingPathComponent("schema-\(kind).sql")
         if ProcessInfo.processInfo.environment["MAILDEX_RECORD_SCHEMA"] != nil {
@@ -56,7 +56,7 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.path("user.sqlite")
-        _ = try MailIndex(path: path)
+        _ = try MailIndex(path: path, bodyText: TestBodies.source)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let journal = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
@@ -67,8 +67,8 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.path("user.sqlite")
-        _ = try MailIndex(path: path).createMailbox(.inbox)
-        let again = try MailIndex(path: path)
+        _ = try MailIndex(path: path, bodyText: TestBodies.source).createMailbox(.inbox)
+        let again = try MailIndex(path: path, bodyText: TestBodies.source)
         #expect(try again.mailboxes().map(\.name) == [.inbox])
         #expect(try Self.userVersion(path) == userMigrations.count)
     }
@@ -82,7 +82,7 @@ import Testing
         try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = \(known + 4)") }
         let error = DatabaseTooNew(path: path, version: known + 4, supported: known)
         #expect(throws: error) {
-            if kind == "global" { _ = try GlobalIndex(path: path) } else { _ = try MailIndex(path: path) }
+            if kind == "global" { _ = try GlobalIndex(path: path) } else { _ = try MailIndex(path: path, bodyText: TestBodies.source) }
         }
         #expect(error.description.contains("was written by a newer Maildex (schema \(known + 4), this binary knows \(known))"))
     }

@@ -2,6 +2,15 @@ import Foundation
 import MaildexCore
 @testable import MaildexIndex
 import MaildexTesting
+import Synchronization
+
+/// Body texts of test messages by file name: the index's ``BodyTextSource`` in tests (the real
+/// one reads the Maildir file).
+enum TestBodies {
+    private static let texts = Mutex<[String: String]>([:])
+    static func register(_ text: String, fileName: String) { texts.withLock { $0[fileName] = text } }
+    static let source: BodyTextSource = { _, fileName in texts.withLock { $0[fileName] } }
+}
 
 /// A fresh per-user index in a temporary directory (removed with the fixture), with an INBOX.
 final class IndexFixture {
@@ -11,7 +20,7 @@ final class IndexFixture {
 
     init() throws {
         directory = try TemporaryDirectory(prefix: "maildex-index-test")
-        index = try MailIndex(path: directory.path("index.sqlite"))
+        index = try MailIndex(path: directory.path("index.sqlite"), bodyText: TestBodies.source)
         inbox = try index.createMailbox(.inbox)
     }
 
@@ -33,11 +42,12 @@ func makeMessage(
     headerText: String? = nil, bodyText: String = "Just some text.", name: String = UUID().uuidString
 ) -> NewMessage {
     let header = headerText ?? "From: \(from)\r\nTo: \(to)\r\nSubject: \(subject)\r\n"
+    TestBodies.register(bodyText, fileName: name + ":2,")
     return NewMessage(
         uid: uid, flags: flags, internalDate: date, size: size, virtualSize: size + 20,
         baseName: name, fileName: name + ":2,",
         headers: HeaderValues(from: from, to: to, cc: cc, bcc: bcc, subject: subject, sentDate: sentDate,
                               messageID: messageID, inReplyTo: inReplyTo, references: references, headerText: header),
         envelope: "(NIL \"\(subject)\")", bodyStructure: "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1 NIL NIL NIL NIL)",
-        body: "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1)", bodyText: bodyText)
+        body: "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1)")
 }

@@ -5,12 +5,12 @@ import MaildexMigrations
 /// Opens (creating if needed) a WAL database with the Maildex SQL functions, and migrates it.
 enum DatabaseOpener {
     /// Creates the file with mode 0600 first: SQLite gives the -wal and -shm files the same mode.
-    static func open(path: String, migrations: [Migration]) throws -> DatabasePool {
+    static func open(path: String, migrations: [Migration], bodyText: BodyTextSource? = nil) throws -> DatabasePool {
         try createPrivateFile(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            SQLFunctions.register(in: db)
+            SQLFunctions.register(in: db, bodyText: bodyText)
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)

@@ -1,11 +1,26 @@
 import Foundation
 import GRDB
+import MaildexCore
 
 /// Swift functions callable from SQL: the fallbacks where trigram FTS cannot answer.
 enum SQLFunctions {
-    static func register(in db: Database) {
+    static func register(in db: Database, bodyText: BodyTextSource?) {
         db.add(function: contains)
         db.add(function: headerContains)
+        if let bodyText { db.add(function: bodyContains(bodyText)) }
+    }
+
+    /// `maildex_body_contains(mailbox_name, file_name, needle)`: 1 if the body text of that
+    /// message file contains `needle` (case-insensitive); reads the file through the index's
+    /// ``BodyTextSource``. For messages the catch-up indexer has not reached, and short needles.
+    static func bodyContains(_ source: @escaping BodyTextSource) -> DatabaseFunction {
+        DatabaseFunction("maildex_body_contains", argumentCount: 3, pure: false) { values in
+            guard let name = String.fromDatabaseValue(values[0]), let mailbox = try? MailboxName(name),
+                  let file = String.fromDatabaseValue(values[1]),
+                  let needle = String.fromDatabaseValue(values[2]),
+                  let text = source(mailbox, file) else { return false }
+            return TextMatch.contains(text, needle)
+        }
     }
 
     /// `maildex_contains(haystack, needle)`: 1 if `needle` occurs in `haystack`, compared

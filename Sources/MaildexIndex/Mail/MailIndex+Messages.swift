@@ -4,7 +4,8 @@ public import MaildexCore
 
 extension MailIndex {
     /// Adds messages to a mailbox in one transaction: the light rows, header fields, FETCH
-    /// strings, header FTS and body text (body FTS follows in ``indexPendingBodies(limit:)``).
+    /// strings, header FTS and the raw header block. Body text is not stored: the catch-up indexer
+    /// (``indexPendingBodies(limit:)``) reads it from the message file.
     ///
     /// All messages of one call share one new MODSEQ. UIDs are allocated from UIDNEXT unless
     /// given; a given UID below UIDNEXT throws ``InvalidUID`` and nothing is inserted.
@@ -28,7 +29,7 @@ extension MailIndex {
             let insertDetail = try db.cachedStatement(sql: """
                 INSERT INTO message_detail (message_id, envelope, body_structure, body) VALUES (?, ?, ?, ?)
                 """)
-            let insertBody = try db.cachedStatement(sql: "INSERT INTO message_body (message_id, header_text, body_text) VALUES (?, ?, ?)")
+            let insertHeaderBlock = try db.cachedStatement(sql: "INSERT INTO message_header_block (message_id, header_text) VALUES (?, ?)")
             var result: [(uid: UID, modSeq: ModSeq)] = []
             result.reserveCapacity(messages.count)
             for message in messages {
@@ -56,7 +57,7 @@ extension MailIndex {
                     h.messageID, h.inReplyTo, h.references.isEmpty ? nil : h.references.joined(separator: " "),
                 ])
                 try insertDetail.execute(arguments: [id, message.envelope, message.bodyStructure, message.body])
-                try insertBody.execute(arguments: [id, h.headerText, message.bodyText])
+                try insertHeaderBlock.execute(arguments: [id, h.headerText])
                 result.append((UID(UInt32(uid)), modSeq))
             }
             try db.execute(sql: "UPDATE mailbox SET uid_next = ?, highest_mod_seq = ? WHERE id = ?",
@@ -99,7 +100,7 @@ extension MailIndex {
                 FROM message m
                 JOIN message_header h ON h.message_id = m.id
                 JOIN message_detail d ON d.message_id = m.id
-                LEFT JOIN message_body b ON b.message_id = m.id
+                LEFT JOIN message_header_block b ON b.message_id = m.id
                 WHERE m.mailbox_id = ? AND m.uid IN (SELECT value FROM json_each(?))
                 ORDER BY m.uid
                 """, arguments: [mailboxID, Self.jsonArray(uids)])

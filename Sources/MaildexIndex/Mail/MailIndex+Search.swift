@@ -21,23 +21,37 @@ extension MailIndex {
         }
     }
 
-    /// Catch-up indexer: adds up to `limit` messages' header block and body text to the body
-    /// FTS, oldest first, and moves the watermark past them. Returns how many it indexed (0 when
-    /// nothing is pending). Run it after deliveries, e.g. from the user's actor when idle.
+    /// Catch-up indexer: adds up to `limit` messages' header block and body text (read from their
+    /// files through the ``BodyTextSource``, outside any transaction) to the text FTS, oldest
+    /// first, and moves the watermark past them. A message whose file is gone is indexed with its
+    /// header block only. Returns how many it indexed (0 when nothing is pending).
     @discardableResult
     public func indexPendingBodies(limit: Int = 500) throws -> Int {
         guard limit > 0 else { return 0 }
-        return try pool.write { db in
+        let (watermark, pending) = try pool.read { db in
             let watermark = try Int64.fetchOne(db, sql: "SELECT value FROM state WHERE key = 'body_fts_indexed_through'") ?? 0
-            let ids = try Int64.fetchAll(db, sql: "SELECT message_id FROM message_body WHERE message_id > ? ORDER BY message_id LIMIT ?",
-                                         arguments: [watermark, limit])
-            guard let last = ids.last else { return 0 }
-            try db.execute(sql: """
-                INSERT INTO message_body_fts (rowid, header_text, body_text)
-                SELECT message_id, header_text, body_text FROM message_body WHERE message_id > ? AND message_id <= ?
-                """, arguments: [watermark, last])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT m.id, mb.name, m.file_name, coalesce(b.header_text, '') AS header_text
+                FROM message m JOIN mailbox mb ON mb.id = m.mailbox_id
+                LEFT JOIN message_header_block b ON b.message_id = m.id
+                WHERE m.id > ? ORDER BY m.id LIMIT ?
+                """, arguments: [watermark, limit])
+            return (watermark, rows)
+        }
+        guard let last = pending.last?["id"] as Int64? else { return 0 }
+        let texts = pending.map { row -> String in
+            guard let mailbox = try? MailboxName(row["name"] as String) else { return "" }
+            return bodyText(mailbox, row["file_name"]) ?? ""
+        }
+        return try pool.write { db in
+            // Another indexer got here first: its rows are in, ours would be duplicates.
+            guard try Int64.fetchOne(db, sql: "SELECT value FROM state WHERE key = 'body_fts_indexed_through'") == watermark else { return 0 }
+            let insert = try db.cachedStatement(sql: "INSERT INTO message_text_fts (rowid, header_text, body_text) VALUES (?, ?, ?)")
+            for (row, text) in zip(pending, texts) {
+                try insert.execute(arguments: [row["id"] as Int64, row["header_text"] as String, text])
+            }
             try db.execute(sql: "UPDATE state SET value = ? WHERE key = 'body_fts_indexed_through'", arguments: [last])
-            return ids.count
+            return pending.count
         }
     }
 }

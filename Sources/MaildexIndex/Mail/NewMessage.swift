@@ -16,13 +16,11 @@ public struct NewMessage: Sendable {
     public var envelope: String
     public var bodyStructure: String
     public var body: String
-    /// Decoded text of the text parts, for SEARCH BODY/TEXT.
-    public var bodyText: String
 
     public init(
         uid: UID? = nil, flags: Set<Flag> = [], internalDate: Date, size: Int, virtualSize: Int,
         baseName: String, fileName: String, headers: HeaderValues = HeaderValues(),
-        envelope: String = "", bodyStructure: String = "", body: String = "", bodyText: String = ""
+        envelope: String = "", bodyStructure: String = "", body: String = ""
     ) {
         self.uid = uid
         self.flags = flags
@@ -35,7 +33,6 @@ public struct NewMessage: Sendable {
         self.envelope = envelope
         self.bodyStructure = bodyStructure
         self.body = body
-        self.bodyText = bodyText
     }
 }
 

@@ -86,8 +86,8 @@ struct SearchCompiler {
         case .references: return addressCondition("references_text", needle)
         case .other(let name):
             let scan = "maildex_header_contains(b.header_text, \(bind(name)), \(bind(needle)))"
-            guard Self.usesFTS(needle) else { return bodyScan(scan, unindexedOnly: false) }
-            return "((\(ftsMatch("message_body_fts", column: "header_text", needle)) AND \(bodyScan(scan, unindexedOnly: false))) OR \(bodyScan(scan, unindexedOnly: true)))"
+            guard Self.usesFTS(needle) else { return headerBlockScan(scan) }
+            return "((\(ftsMatch("message_text_fts", column: "header_text", needle)) AND \(headerBlockScan(scan))) OR (\(Self.pending) AND \(headerBlockScan(scan))))"
         }
     }
 
@@ -126,27 +126,33 @@ struct SearchCompiler {
 
     private mutating func bodyCondition(_ needle: String) -> String {
         if needle.isEmpty { return "1" }
-        let scan = contains("b.body_text", needle)
-        guard Self.usesFTS(needle) else { return bodyScan(scan, unindexedOnly: false) }
-        return "(\(ftsMatch("message_body_fts", column: "body_text", needle)) OR \(bodyScan(scan, unindexedOnly: true)))"
+        let scan = bodyFileScan(needle)
+        guard Self.usesFTS(needle) else { return scan }
+        return "(\(ftsMatch("message_text_fts", column: "body_text", needle)) OR (\(Self.pending) AND \(scan)))"
     }
 
     private mutating func textCondition(_ needle: String) -> String {
         if needle.isEmpty { return "1" }
-        let scan = "(\(contains("b.header_text", needle)) OR \(contains("b.body_text", needle)))"
+        let scan = "(\(headerBlockScan(contains("b.header_text", needle))) OR \(bodyFileScan(needle)))"
         guard Self.usesFTS(needle) else {
             let fields = ["from_text", "to_text", "cc_text", "bcc_text", "subject"]
                 .map { contains("h.\($0)", needle) }.joined(separator: " OR ")
-            return "(EXISTS (SELECT 1 FROM message_header h WHERE h.message_id = m.id AND (\(fields))) OR \(bodyScan(scan, unindexedOnly: false)))"
+            return "(EXISTS (SELECT 1 FROM message_header h WHERE h.message_id = m.id AND (\(fields))) OR \(scan))"
         }
-        return "(\(ftsMatch("message_header_fts", column: nil, needle)) OR \(ftsMatch("message_body_fts", column: nil, needle)) OR \(bodyScan(scan, unindexedOnly: true)))"
+        return "(\(ftsMatch("message_header_fts", column: nil, needle)) OR \(ftsMatch("message_text_fts", column: nil, needle)) OR (\(Self.pending) AND \(scan)))"
     }
 
-    /// A direct scan of `message_body b` for this message; `unindexedOnly` limits it to rows the
-    /// catch-up indexer has not reached.
-    private func bodyScan(_ predicate: String, unindexedOnly: Bool) -> String {
-        let pending = unindexedOnly ? "m.id > (SELECT value FROM state WHERE key = 'body_fts_indexed_through') AND " : ""
-        return "(\(pending)EXISTS (SELECT 1 FROM message_body b WHERE b.message_id = m.id AND \(predicate)))"
+    /// Messages the catch-up indexer has not reached.
+    static let pending = "m.id > (SELECT value FROM state WHERE key = 'body_fts_indexed_through')"
+
+    /// A predicate over this message's raw header block `b.header_text`.
+    private func headerBlockScan(_ predicate: String) -> String {
+        "EXISTS (SELECT 1 FROM message_header_block b WHERE b.message_id = m.id AND \(predicate))"
+    }
+
+    /// Reads this message's file and tests its body text (slow: for unindexed rows and short needles).
+    private mutating func bodyFileScan(_ needle: String) -> String {
+        "maildex_body_contains((SELECT name FROM mailbox WHERE id = m.mailbox_id), m.file_name, \(bind(needle)))"
     }
 
     private mutating func ftsMatch(_ table: String, column: String?, _ needle: String) -> String {

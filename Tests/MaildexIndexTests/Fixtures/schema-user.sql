@@ -28,23 +28,6 @@ CREATE TABLE message (
     file_name TEXT NOT NULL,
     UNIQUE (mailbox_id, uid)
 );
-CREATE TABLE message_body (
-    message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
-    header_text TEXT NOT NULL,
-    body_text TEXT NOT NULL
-);
-CREATE TRIGGER message_body_ad AFTER DELETE ON message_body
-WHEN old.message_id <= (SELECT value FROM state WHERE key = 'body_fts_indexed_through') BEGIN
-    INSERT INTO message_body_fts (message_body_fts, rowid, header_text, body_text)
-    VALUES ('delete', old.message_id, old.header_text, old.body_text);
-END;
-CREATE VIRTUAL TABLE message_body_fts USING fts5(
-    header_text, body_text,
-    content='message_body', content_rowid='message_id', tokenize='trigram', columnsize=0
-);
-CREATE TABLE 'message_body_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
-CREATE TABLE 'message_body_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
-CREATE TABLE 'message_body_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE message_detail (
     message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
     envelope TEXT NOT NULL,
@@ -71,6 +54,10 @@ CREATE TRIGGER message_header_ai AFTER INSERT ON message_header BEGIN
     INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text)
     VALUES (new.message_id, new.from_text, new.to_text, new.cc_text, new.bcc_text, new.subject, new.message_id_text, new.in_reply_to_text, new.references_text);
 END;
+CREATE TABLE message_header_block (
+    message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
+    header_text TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE message_header_fts USING fts5(
     from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text,
     content='message_header', content_rowid='message_id', tokenize='trigram', columnsize=0
@@ -78,6 +65,12 @@ CREATE VIRTUAL TABLE message_header_fts USING fts5(
 CREATE TABLE 'message_header_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'message_header_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'message_header_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE message_text_fts USING fts5(
+    header_text, body_text, content='', tokenize='trigram', columnsize=0
+);
+CREATE TABLE 'message_text_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE 'message_text_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'message_text_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE sqlite_sequence(name,seq);
 CREATE TABLE state (
     key TEXT PRIMARY KEY NOT NULL,

@@ -30,6 +30,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument var user: String
         @Option(help: "Target mailbox (created if missing).") var mailbox = "INBOX"
         @ArgumentParser.Flag(help: "Skip messages already in the mailbox (same Message-ID and size).") var skipDuplicates = false
+        @ArgumentParser.Flag(help: "Do not build the full-text index of the message bodies now (BODY/TEXT searches read the files until it is built).") var noIndexText = false
 
         func run() async throws {
             let store = try userStore(user, global)
@@ -56,7 +57,7 @@ struct ImportCommand: AsyncParsableCommand {
             if report.duplicates > 0 { line += ", skipped \(report.duplicates) duplicates" }
             print(line)
             for problem in report.problems { print("\(path):\(problem.line): \(problem.reason)") }
-            if !report.interrupted { try await indexText(store, expected: report.imported) }
+            if !report.interrupted && !noIndexText { try await indexText(store, expected: report.imported) }
             if report.interrupted {
                 print("interrupted: every imported message is stored; run again with --skip-duplicates to continue")
                 throw ExitCode(130)
@@ -75,6 +76,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The Maildir root (the directory with cur/ new/ tmp/).") var path: String
         @Argument var user: String
         @ArgumentParser.Flag(help: "Skip messages already in the mailbox (same Message-ID and size).") var skipDuplicates = false
+        @ArgumentParser.Flag(help: "Do not build the full-text index of the message bodies now (BODY/TEXT searches read the files until it is built).") var noIndexText = false
 
         func run() async throws {
             let store = try userStore(user, global)
@@ -91,7 +93,7 @@ struct ImportCommand: AsyncParsableCommand {
                 print(line)
             }
             for path in report.unreadable { print("could not read \(path)") }
-            try await indexText(store, expected: report.folders.reduce(0) { $0 + $1.imported })
+            if !noIndexText { try await indexText(store, expected: report.folders.reduce(0) { $0 + $1.imported }) }
             if !report.unreadable.isEmpty { throw ExitCode(2) }
         }
     }

@@ -121,6 +121,18 @@ extension UserStore {
         return pairs
     }
 
+    /// The UIDs that message sequence numbers name, in a view of the mailbox as it is now
+    /// (sequence number n is the n-th lowest UID; `*` is the last message, RFC 3501 §6.4.8).
+    /// Sessions that hold back expunges keep their own view; this is for a fresh one.
+    public func uids(sequenceSet: NumberSet, in name: MailboxName) throws -> [UID] {
+        let all = try index.messages(in: record(name).id).map(\.uid)
+        return sequenceSet.resolved(largest: UInt32(all.count)).flatMap { range -> ArraySlice<UID> in
+            // Numbers past the last message name nothing (a client's stale view).
+            guard Int(range.lowerBound) <= all.count else { return [] }
+            return all[Int(range.lowerBound - 1)..<min(Int(range.upperBound), all.count)]
+        }
+    }
+
     /// UIDs matching a query, ascending; answered from the index.
     public func search(_ query: SearchQuery, in name: MailboxName) throws -> [UID] {
         try index.search(query, in: record(name).id)

@@ -109,3 +109,53 @@ struct MailadmDamagedIndexTests {
         #expect(try cli.run(["index", "verify", "alice"]).status == 0)
     }
 }
+
+@Suite(.enabled(if: CLI.isBuilt, "build mailadm first (scripts/test.sh does)"))
+struct MailadmRobustnessTests {
+    /// Migrations are compiled in: a copy of the binary elsewhere, run from `/`, still works.
+    @Test func copiedBinaryWorksFromAnotherDirectory() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let copy = dir.path("mailadm")
+        try FileManager.default.copyItem(atPath: CLI.mailadm, toPath: copy)
+        let add = try ChildProcess.run(copy, ["user", "add", "carol", "--password-stdin", "--data", dir.path("data")], stdin: "pw\n", in: "/")
+        #expect(add.status == 0, "\(add.stderr)")
+        let list = try ChildProcess.run(copy, ["mailbox", "list", "carol", "--data", dir.path("data")], in: "/")
+        #expect(list.stdout.contains("INBOX"))
+    }
+
+    /// Ctrl-C during an import stops between batches; everything stored is consistent, and a
+    /// second run with --skip-duplicates imports exactly the rest.
+    @Test(.timeLimit(.minutes(2))) func interruptedImportResumes() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let cli = CLI(data: dir.path("data"))
+        try cli.run(["user", "add", "alice", "--password-stdin"], stdin: "pw\n")
+        let total = 10_000
+        var mbox = ""
+        for i in 0..<total {
+            mbox += "From bob@example.org Thu Nov 29 04:48:14 2026\nMessage-ID: <\(i)@bulk>\nSubject: message \(i)\n\nbody \(i)\n\n"
+        }
+        try mbox.write(toFile: dir.path("big.mbox"), atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.mailadm)
+        process.arguments = ["import", "mbox", dir.path("big.mbox"), "alice", "--no-index-text", "--data", dir.path("data")]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.0)
+        process.interrupt()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "finished before the interrupt? \(printed)")
+        #expect(printed.contains("interrupted"))
+        #expect(try cli.run(["index", "verify", "alice"]).status == 0)
+
+        let resumed = try cli.run(["import", "mbox", dir.path("big.mbox"), "alice", "--skip-duplicates", "--no-index-text"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let status = try cli.run(["mailbox", "status", "alice", "INBOX", "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        #expect(json?["messages"] as? Int == total)
+    }
+}

@@ -62,3 +62,35 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: f.maildir + "/.Archive.2024/cur"))
     }
 }
+
+@Suite struct SearchTests {
+    @Test func sequenceSetsMapToUIDsAndCombineWithCriteria() async throws {
+        let f = try await StoreFixture()
+        defer { f.dir.remove() }
+        for i in 1...5 { try await f.user.deliver(StoreFixture.message(subject: i % 2 == 0 ? "even \(i)" : "odd \(i)")) }
+        _ = try await f.user.setFlags([.deleted], .add, uids: [UID(2)], in: .inbox)
+        try await f.user.expungeDeleted(in: .inbox)   // UIDs now 1 3 4 5
+        let set = try #require(NumberSet(parsing: "2:3,5:*"))
+        let uids = try await f.user.uids(sequenceSet: set, in: .inbox)
+        #expect(uids.map(\.rawValue) == [3, 4, 5])
+        let ranges = uids.map { $0.rawValue...$0.rawValue }
+        let query = SearchQuery.and([.uids(ranges), .header(.subject, "even"), .not(.flag(.seen, true))])
+        #expect(try await f.user.search(query, in: .inbox) == [UID(4)])
+        #expect(try await f.user.uids(sequenceSet: .all, in: .inbox).count == 4)
+        #expect(try await f.user.uids(sequenceSet: try #require(NumberSet(parsing: "9")), in: .inbox).isEmpty)
+    }
+
+    /// The README's embedding example, as written there.
+    @Test func readmeEmbeddingExample() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try MailStore(configuration: StoreConfiguration(dataDirectory: dir.path("maildex-demo")))
+        let alice = try await store.addUser(Username("alice"), passwordHash: "{PLAIN}secret")
+        let mail = try store.userStore(for: alice)
+        let uid = try await mail.deliver(Array("From: bob@example.org\r\nSubject: Lunch?\r\n\r\nNoon.\r\n".utf8))
+        let hits = try await mail.search(.header(.subject, "lunch"), in: .inbox)
+        let envelope = try await mail.details(of: hits, in: .inbox)[0].envelope
+        #expect(hits == [uid])
+        #expect(envelope.contains("\"Lunch?\""))
+    }
+}

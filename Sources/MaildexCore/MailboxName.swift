@@ -106,5 +106,9 @@ public struct MailboxName: Hashable, Sendable, Comparable, CustomStringConvertib
 public struct InvalidMailboxName: Error, Equatable, CustomStringConvertible {
     public var name: String
     public var reason: String
+    public init(name: String, reason: String) {
+        self.name = name
+        self.reason = reason
+    }
     public var description: String { "invalid mailbox name '\(name)': \(reason)" }
 }

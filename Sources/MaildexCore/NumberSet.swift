@@ -55,11 +55,11 @@ public struct NumberSet: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Closed ranges, ordered and merged, with `*` replaced by `largest`.
-    /// With `largest == 0` (empty mailbox) `*` resolves to nothing unless paired with a number.
+    /// With `largest == 0` (empty mailbox) a range with `*` resolves to nothing.
     public func resolved(largest: UInt32) -> [ClosedRange<UInt32>] {
         var out: [ClosedRange<UInt32>] = []
         for r in storage {
-            if largest == 0, r.first == .star, r.last == .star { continue }
+            if largest == 0, r.first == .star || r.last == .star { continue }
             let a = r.first.value(largest: largest), b = r.last.value(largest: largest)
             let lo = min(a, b), hi = max(a, b)
             guard hi > 0 else { continue }

@@ -45,7 +45,9 @@ public struct Username: Hashable, Sendable, Comparable, CustomStringConvertible,
     }
 
     private static func describe(_ scalar: Unicode.Scalar) -> String {
-        scalar.value < 0x21 || scalar.value == 0x7F ? "U+" + String(scalar.value, radix: 16, uppercase: true) : "'\(scalar)'"
+        guard scalar.value < 0x21 || scalar.value == 0x7F else { return "'\(scalar)'" }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
 
@@ -53,5 +55,9 @@ public struct Username: Hashable, Sendable, Comparable, CustomStringConvertible,
 public struct InvalidUsername: Error, CustomStringConvertible, Equatable {
     public var name: String
     public var reason: String
+    public init(name: String, reason: String) {
+        self.name = name
+        self.reason = reason
+    }
     public var description: String { "invalid user name '\(name)': \(reason)" }
 }

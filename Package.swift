@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "MaildexIndexTests", dependencies: ["MaildexIndex", "MaildexMigrations", "MaildexTesting", grdb], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "MaildexCertificatesTests", dependencies: ["MaildexCertificates", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexStoreTests", dependencies: ["MaildexCore", "MaildexIndex", "MaildexMbox", "MaildexStore", "MaildexTesting"], swiftSettings: settings),
-        .testTarget(name: "MaildexAuthTests", dependencies: ["MaildexAuth", "MaildexTesting"], resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "MaildexAuthTests", dependencies: ["MaildexAuth", "MaildexCore", "MaildexTesting"], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "MaildexConfigTests", dependencies: ["MaildexConfig", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),
     ]

@@ -22,11 +22,16 @@ struct GlobalOptions: ParsableArguments {
     func dataDirectory() throws -> String {
         if let data { return data }
         if dev { return Self.devDataDirectory }
+        return try loadConfig()?.value("state_dir") ?? Self.defaultDataDirectory
+    }
+
+    /// The parsed configuration file: --config, else /etc/maildex/maildex.conf when it exists;
+    /// nil with --data or --dev (embedded defaults) or when there is no file.
+    func loadConfig() throws -> ConfigBlock? {
+        if config == nil && (data != nil || dev) { return nil }
         let path = config ?? (FileManager.default.fileExists(atPath: Self.defaultConfig) ? Self.defaultConfig : nil)
-        guard let path else { return Self.defaultDataDirectory }
-        let parsed: ConfigBlock
-        do { parsed = try ConfigParser.parse(file: path) } catch { throw AdminError("\(error)") }
-        return parsed.value("state_dir") ?? Self.defaultDataDirectory
+        guard let path else { return nil }
+        do { return try ConfigParser.parse(file: path) } catch { throw AdminError("\(error)") }
     }
 
     /// Opens the store of the data directory.

@@ -81,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "maildex-bench",
-            dependencies: ["MaildexCore", "MaildexStore", "MaildexIndex", "MaildexMbox", argumentParser, grdb],
+            dependencies: ["MaildexCore", "MaildexStore", "MaildexIndex", "MaildexMbox", "MaildexAuth", argumentParser, grdb],
             path: "Benchmarks/maildex-bench",
             swiftSettings: settings
         ),

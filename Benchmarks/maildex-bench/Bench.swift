@@ -6,11 +6,18 @@ import MaildexIndex
 import MaildexMbox
 import MaildexStore
 
-/// `swift run -c release maildex-bench`: generates an mbox corpus, imports it into a fresh store,
-/// and times header searches. Prints one table; `--json` for machines.
+/// `swift run -c release maildex-bench [store|auth]`.
 @main
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "maildex-bench", abstract: "Import and search benchmark for the Maildex store.")
+    static let configuration = CommandConfiguration(
+        commandName: "maildex-bench", abstract: "Benchmarks of the Maildex libraries.",
+        subcommands: [StoreBench.self, AuthBench.self], defaultSubcommand: StoreBench.self
+    )
+}
+
+/// Generates an mbox corpus, imports it into a fresh store, and times searches.
+struct StoreBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "store", abstract: "Import and search benchmark for the Maildex store.")
 
     @Option(help: "Messages in the corpus.") var messages = 100_000
     @Option(help: "Searches per query (the median is reported).") var runs = 9

@@ -130,7 +130,7 @@ public struct AuthConfiguration: Sendable {
             guard let record = try store.global.user(name) else { return nil }
             let location = store.location(of: record)
             return UserFields(username: record.username.rawValue, home: record.home ?? store.configuration.defaultHome(for: name.rawValue),
-                              mail: "maildir:" + location.maildir)
+                              mail: location.maildir)
         }
     }
 

@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(name: "mailadm", dependencies: ["MaildexAdmin"], swiftSettings: settings),
         .executableTarget(
             name: "maildexd",
-            dependencies: ["MaildexAdmin", "MaildexConfig", argumentParser],
+            dependencies: ["MaildexAdmin", "MaildexConfig", "MaildexStore", argumentParser],
             swiftSettings: settings
         ),
         .executableTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaildexAdmin
 import MaildexConfig
+import MaildexStore
 
 /// The Maildex daemon. The front ends (IMAP, POP3, LMTP) are not built yet: this version prepares
 /// the data directory, certificate and demo user, and says so instead of pretending to serve.
@@ -30,12 +31,15 @@ struct MaildexD: AsyncParsableCommand {
             return
         }
         do {
-            _ = try ConfigParser.parse(file: config)
+            let parsed = try ConfigParser.parse(file: config)
+            let store = try MailStore(configuration: StoreConfiguration(dataDirectory: parsed.value("state_dir") ?? "/var/lib/maildex"))
+            let auth = try AuthConfiguration(config: parsed, store: store)
+            for warning in auth.warnings { FileHandle.standardError.write(Data("maildexd: warning: \(warning)\n".utf8)) }
         } catch {
             FileHandle.standardError.write(Data("maildexd: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        FileHandle.standardError.write(Data("maildexd: \(config) parsed. \(Self.notBuilt)\n".utf8))
+        FileHandle.standardError.write(Data("maildexd: \(config) is valid. \(Self.notBuilt)\n".utf8))
         throw ExitCode(69)
     }
 }

@@ -81,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "maildex-bench",
-            dependencies: ["MaildexCore", "MaildexStore", "MaildexIndex", "MaildexMbox", "MaildexAuth", argumentParser, grdb],
+            dependencies: ["MaildexCore", "MaildexStore", "MaildexIndex", "MaildexMbox", "MaildexAuth", "MaildexTesting", argumentParser, grdb],
             path: "Benchmarks/maildex-bench",
             swiftSettings: settings
         ),
@@ -89,8 +89,8 @@ let package = Package(
 
         // Tests: one per library target
         .testTarget(name: "MaildexCoreTests", dependencies: ["MaildexCore"], swiftSettings: settings),
-        .testTarget(name: "MaildexMIMETests", dependencies: ["MaildexMIME"], resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "MaildexMboxTests", dependencies: ["MaildexMbox"], swiftSettings: settings),
+        .testTarget(name: "MaildexMIMETests", dependencies: ["MaildexMIME", "MaildexTesting"], resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "MaildexMboxTests", dependencies: ["MaildexMbox", "MaildexCore", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexMaildirTests", dependencies: ["MaildexMaildir", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexIndexTests", dependencies: ["MaildexIndex", "MaildexMigrations", "MaildexTesting", grdb], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "MaildexCertificatesTests", dependencies: ["MaildexCertificates", "MaildexTesting"], swiftSettings: settings),

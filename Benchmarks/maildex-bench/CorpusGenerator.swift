@@ -1,20 +1,11 @@
 import Foundation
+import MaildexTesting
 
 /// Deterministic generator of realistic messages: several Received lines, DKIM, Message-ID,
 /// Date over 2023-2024, From/To/Cc, 25% replies, 5% RFC 2047 subjects, 30% List-Id, sizes from
 /// about 2 KB to 200 KB (median about 10 KB). Marker words give searches known answers:
 /// "xylophone" in 1% of subjects, "ophelia.quint" as sender of 0.5%, "quasar" in 2% of bodies.
 struct CorpusGenerator {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let words = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore "
         + "et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris nisi aliquip ex ea commodo "
@@ -41,7 +32,7 @@ struct CorpusGenerator {
     }
 
     func message(_ n: Int) -> Message {
-        var rng = SplitMix64(state: seed &+ UInt64(n) &* 0x1000_0001)
+        var rng = SplitMix64(seed: seed &+ UInt64(n) &* 0x1000_0001)
         func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
         func roll(_ perMille: UInt64) -> Bool { rng.next() % 1000 < perMille }
         var markers = Set<String>()

@@ -1,4 +1,5 @@
 import Foundation
+import MaildexTesting
 import Testing
 import MaildexMbox
 
@@ -18,7 +19,7 @@ struct MboxWriterTests {
 
     /// Random messages full of `From ` and `>From ` lines survive a write and a read.
     @Test func roundTrip() throws {
-        var generator = SeededGenerator(seed: 4155)
+        var generator = SplitMix64(seed: 4155)
         let pool = ["From here", "From a@b Thu Nov 29 04:48:14 2026", ">From x", ">>From y", "From", "", "plain text",
                     "From: not a separator", " From indented", ">>>", "Subject: z", "\r", "From a@b Thu Nov 29 04:48:14 2026\r"]
         var originals: [(bytes: [UInt8], sender: String, date: Date)] = []
@@ -49,15 +50,3 @@ struct MboxWriterTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

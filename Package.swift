@@ -56,6 +56,8 @@ let package = Package(
         .target(name: "MaildexIndex", dependencies: ["MaildexCore", "MaildexMigrations", grdb], swiftSettings: settings),
         .target(name: "MaildexCertificates", dependencies: ["COpenSSL"], swiftSettings: settings),
         .target(name: "MaildexConfig", swiftSettings: settings),
+        .target(name: "MaildexPOP3Codec", dependencies: ["MaildexCore"], swiftSettings: settings),
+        .target(name: "MaildexLMTPCodec", dependencies: ["MaildexCore"], swiftSettings: settings),
 
         // L2: the store (Maildir + index in step) and authentication
         .target(
@@ -65,7 +67,12 @@ let package = Package(
         ),
         .target(name: "MaildexAuth", dependencies: ["MaildexCore", "CCrypt", "COpenSSL", "CPAM"], swiftSettings: settings),
 
-        // L3: mailadm as a library
+        // L3: protocol sessions (state machines over the store; no sockets) and mailadm as a library
+        .target(
+            name: "MaildexSessions",
+            dependencies: ["MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexPOP3Codec", "MaildexLMTPCodec"],
+            swiftSettings: settings
+        ),
         .target(
             name: "MaildexAdmin",
             dependencies: ["MaildexCore", "MaildexConfig", "MaildexIndex", "MaildexMbox", "MaildexStore", "MaildexAuth", "MaildexCertificates", argumentParser],
@@ -97,6 +104,13 @@ let package = Package(
         .testTarget(name: "MaildexStoreTests", dependencies: ["MaildexCore", "MaildexIndex", "MaildexMbox", "MaildexStore", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexAuthTests", dependencies: ["MaildexAuth", "MaildexCore", "MaildexTesting"], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "MaildexConfigTests", dependencies: ["MaildexConfig", "MaildexTesting"], swiftSettings: settings),
+        .testTarget(name: "MaildexPOP3CodecTests", dependencies: ["MaildexPOP3Codec", "MaildexTesting"], swiftSettings: settings),
+        .testTarget(name: "MaildexLMTPCodecTests", dependencies: ["MaildexLMTPCodec", "MaildexTesting"], swiftSettings: settings),
+        .testTarget(
+            name: "MaildexSessionsTests",
+            dependencies: ["MaildexSessions", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexTesting"],
+            swiftSettings: settings
+        ),
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),
     ]
 )

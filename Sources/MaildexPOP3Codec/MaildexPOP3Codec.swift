@@ -1,0 +1,1 @@
+// MaildexPOP3Codec

@@ -1,0 +1,49 @@
+/// What a session asks its connection to do, in order.
+public enum SessionAction: Sendable, Equatable {
+    /// Write these bytes (complete lines, CRLF-terminated).
+    case send([UInt8])
+    /// Once everything before it is written, start TLS (STARTTLS, STLS). Input the client sent
+    /// before the handshake is discarded by the connection (CVE-2011-0411 class), and
+    /// ``LineSession/tlsStarted()`` is called when the handshake completes.
+    case startTLS
+    /// Once everything before it is written, close the connection.
+    case close
+}
+
+/// The connection a session runs on, as the server sees it.
+public struct ConnectionInfo: Sendable, Equatable {
+    /// The client's address (`203.0.113.7`, `::1`), or `"local"` for a Unix socket.
+    public var remoteAddress: String
+    /// Whether the connection is encrypted now (implicit TLS, or after STARTTLS).
+    public var isTLS: Bool
+    /// Whether STARTTLS/STLS can be offered (a certificate is configured and TLS is not on yet).
+    public var canStartTLS: Bool
+    /// The server's host name for greetings.
+    public var hostname: String
+
+    public init(remoteAddress: String, isTLS: Bool = false, canStartTLS: Bool = false, hostname: String = "localhost") {
+        self.remoteAddress = remoteAddress
+        self.isTLS = isTLS
+        self.canStartTLS = canStartTLS
+        self.hostname = hostname
+    }
+}
+
+/// A line-oriented protocol session (POP3, LMTP) as a state machine: lines in, actions out.
+/// It knows no socket; the server's connection handler feeds it and carries out its actions,
+/// one line at a time, in order.
+public protocol LineSession: Actor {
+    /// The greeting (sent when the connection opens).
+    func start() async -> [SessionAction]
+    /// One line from the client, without its line ending (CRLF or bare LF). In LMTP DATA the
+    /// message lines arrive here too.
+    func receive(_ line: [UInt8]) async -> [SessionAction]
+    /// The client sent a line longer than ``maximumLineLength``; the connection dropped its bytes.
+    func receiveTooLong() async -> [SessionAction]
+    /// TLS is now established on the connection.
+    func tlsStarted() async
+    /// The connection is gone (client closed, error, server shutdown). Nothing more is sent.
+    func closed() async
+    /// The longest line the connection should hand over, in bytes without the line ending.
+    nonisolated var maximumLineLength: Int { get }
+}

@@ -10,6 +10,12 @@ let settings: [SwiftSetting] = [
 
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOTLS", package: "swift-nio"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
+]
 
 let package = Package(
     name: "Maildex",
@@ -18,6 +24,7 @@ let package = Package(
         .library(name: "MaildexStore", targets: ["MaildexStore"]),
         .library(name: "MaildexAuth", targets: ["MaildexAuth"]),
         .library(name: "MaildexAdmin", targets: ["MaildexAdmin"]),
+        .library(name: "Maildex", targets: ["Maildex"]),
         .executable(name: "mailadm", targets: ["mailadm"]),
         .executable(name: "maildexd", targets: ["maildexd"]),
         .executable(name: "maildex-bench", targets: ["maildex-bench"]),
@@ -25,6 +32,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         // L0: value types, migrations, system libraries
@@ -79,11 +88,18 @@ let package = Package(
             swiftSettings: settings
         ),
 
+        // L4: the embeddable server: NIO listeners, TLS, connections feeding the sessions
+        .target(
+            name: "Maildex",
+            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions"] + nio,
+            swiftSettings: settings
+        ),
+
         // L5: thin executables and the test kit
         .executableTarget(name: "mailadm", dependencies: ["MaildexAdmin"], swiftSettings: settings),
         .executableTarget(
             name: "maildexd",
-            dependencies: ["MaildexAdmin", "MaildexConfig", "MaildexStore", argumentParser],
+            dependencies: ["Maildex", "MaildexAdmin", "MaildexAuth", "MaildexConfig", "MaildexStore", argumentParser],
             swiftSettings: settings
         ),
         .executableTarget(
@@ -109,6 +125,11 @@ let package = Package(
         .testTarget(
             name: "MaildexSessionsTests",
             dependencies: ["MaildexSessions", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexTesting"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "MaildexTests",
+            dependencies: ["Maildex", "MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexCertificates", "MaildexTesting"],
             swiftSettings: settings
         ),
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),

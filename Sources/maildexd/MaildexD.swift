@@ -1,11 +1,14 @@
 import ArgumentParser
 import Foundation
 import MaildexAdmin
+import MaildexAuth
 import MaildexConfig
+import Maildex
 import MaildexStore
 
-/// The Maildex daemon. The front ends (IMAP, POP3, LMTP) are not built yet: this version prepares
-/// the data directory, certificate and demo user, and says so instead of pretending to serve.
+/// The Maildex daemon. `--dev` serves POP3 and LMTP on loopback with embedded defaults; a
+/// configuration file is only validated so far (its listeners come with the operations issue),
+/// and IMAP is not built yet.
 @main
 struct MaildexD: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,18 +19,13 @@ struct MaildexD: AsyncParsableCommand {
     @Option(name: [.customShort("c"), .long], help: "Configuration file (Dovecot syntax).") var config = "/etc/maildex/maildex.conf"
     @Flag(help: "Run with embedded development defaults: data in ./.maildex-dev, loopback ports, a demo user.") var dev = false
     @Option(help: "Data directory for --dev.") var devData = ".maildex-dev"
+    @Flag(help: "With --dev: let the system pick free ports (printed at start) instead of 1110/1995/2424.") var ephemeralPorts = false
 
-    static let notBuilt = "IMAP (1143/1993), POP3 (1110/1995) and LMTP (2424) are not built yet in this version: nothing is listening."
+    static let notBuilt = "IMAP (1143/1993) is not built yet in this version."
 
     func run() async throws {
         if dev {
-            let env = DevEnvironment(dataDirectory: devData)
-            let password = try await env.prepare()
-            print("maildexd --dev: data directory \(env.dataDirectory)")
-            print("maildexd --dev: certificate \(env.certificatePath) (self-signed for localhost)")
-            print("maildexd --dev: demo user 'demo', password '\(password)'")
-            print("maildexd --dev: try `mailadm user list --dev` and `mailadm mailbox list demo --dev`")
-            print("maildexd: \(Self.notBuilt)")
+            try await runDev()
             return
         }
         do {
@@ -39,7 +37,37 @@ struct MaildexD: AsyncParsableCommand {
             FileHandle.standardError.write(Data("maildexd: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        FileHandle.standardError.write(Data("maildexd: \(config) is valid. \(Self.notBuilt)\n".utf8))
+        FileHandle.standardError.write(Data("maildexd: \(config) is valid. Listeners from a configuration file are not built yet (use --dev); \(Self.notBuilt)\n".utf8))
         throw ExitCode(69)
+    }
+
+    /// `--dev`: data in ./.maildex-dev, a self-signed certificate, a demo user, POP3 with STLS on
+    /// 1110, POP3S on 1995 and LMTP on 2424, all on 127.0.0.1. Runs until SIGINT or SIGTERM.
+    func runDev() async throws {
+        let env = DevEnvironment(dataDirectory: devData)
+        let password = try await env.prepare()
+        let store = try MailStore(configuration: StoreConfiguration(dataDirectory: env.dataDirectory))
+        let auth = try AuthConfiguration(config: nil, store: store)
+        func port(_ fixed: Int) -> Int { ephemeralPorts ? 0 : fixed }
+        var configuration = ServerConfiguration(listeners: [
+            .init(.tcp(host: "127.0.0.1", port: port(1110)), service: .pop3, tls: .startTLS),
+            .init(.tcp(host: "127.0.0.1", port: port(1995)), service: .pop3, tls: .implicit),
+            .init(.tcp(host: "127.0.0.1", port: port(2424)), service: .lmtp),
+        ], certificatePath: env.certificatePath, keyPath: env.keyPath)
+        configuration.loginPolicy = auth.policy
+        configuration.loginPolicy.mechanisms = [.plain, .login]
+        let server = MailServer(configuration: configuration, store: store, authenticator: auth.authenticator)
+        let bound = try await server.start()
+        print("maildexd --dev: data directory \(env.dataDirectory), certificate \(env.certificatePath) (self-signed for localhost)")
+        print("maildexd --dev: demo user 'demo', password '\(password)'")
+        for listener in bound {
+            let tls = switch listener.configuration.tls { case .none: ""; case .startTLS: " (STLS)"; case .implicit: " (TLS)" }
+            print("maildexd --dev: \(listener.configuration.service.rawValue.uppercased())\(tls) listening on 127.0.0.1:\(listener.port ?? 0)")
+        }
+        print("maildexd: \(Self.notBuilt) Stop with Ctrl-C.")
+        fflush(nil)
+        await Termination.wait()
+        try await server.shutdown()
+        print("maildexd: stopped")
     }
 }

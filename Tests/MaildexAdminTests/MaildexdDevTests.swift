@@ -4,20 +4,41 @@ import Testing
 
 @Suite(.enabled(if: CLI.isBuilt, "build maildexd first (scripts/test.sh does)"))
 struct MaildexdDevTests {
-    /// `maildexd --dev` prepares data, certificate and demo user, and says that no front end listens yet.
-    @Test func devPreparesDataCertificateAndDemoUser() throws {
+    /// `maildexd --dev` prepares data, certificate and demo user, serves POP3 and LMTP on loopback,
+    /// and stops cleanly on SIGTERM.
+    @Test(.timeLimit(.minutes(1))) func devServesPOP3AndStopsOnSIGTERM() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let run = try ChildProcess.run(CLI.packageRoot + "/.build/debug/maildexd", ["--dev", "--dev-data", dir.path("dev")])
-        let text = run.stdout
-        #expect(run.status == 0)
-        #expect(text.contains("demo user 'demo', password '") && text.contains("not built yet"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.packageRoot + "/.build/debug/maildexd")
+        process.arguments = ["--dev", "--dev-data", dir.path("dev"), "--ephemeral-ports"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        var text = ""
+        while !text.contains("Stop with Ctrl-C") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(text.contains("demo user 'demo', password '"), "\(text)")
+        let password = text.split(separator: "'")[3]
+        let pop3 = try #require(text.split(separator: "\n").first { $0.contains("POP3 (STLS) listening on 127.0.0.1:") })
+        let port = try #require(pop3.split(separator: ":").last)
+        let login = try ChildProcess.run("/usr/bin/env", ["python3", "-c", """
+            import poplib, ssl
+            tls = ssl.create_default_context(); tls.check_hostname = False; tls.verify_mode = ssl.CERT_NONE
+            pop = poplib.POP3('127.0.0.1', \(port)); pop.stls(context=tls)
+            pop.user('demo'); pop.pass_('\(password)'); print('stat', pop.stat()); pop.quit()
+            """])
+        #expect(login.stdout.contains("stat (1,"), "the welcome message: \(login.stdout) \(login.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.path("dev/tls/server.crt")))
         let keyMode = try FileManager.default.attributesOfItem(atPath: dir.path("dev/tls/server.key"))[.posixPermissions] as? Int
         #expect(keyMode == 0o600)
-        // The demo user exists and has the welcome message.
-        let status = try CLI(data: dir.path("dev")).run(["mailbox", "status", "demo", "INBOX", "--json"])
-        #expect(status.stdout.contains("\"messages\" : 1"), "\(status.stdout) \(status.stderr)")
+        process.terminate()
+        let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && rest.contains("stopped"))
     }
 }
 

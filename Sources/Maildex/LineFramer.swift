@@ -1,0 +1,62 @@
+import NIOCore
+import NIOTLS
+
+/// What the framer hands to the session handler.
+enum InboundFrame: Sendable {
+    /// One line without its line ending (CRLF or bare LF).
+    case line([UInt8])
+    /// A line longer than the limit; its bytes were dropped up to the next LF.
+    case tooLong
+    /// The TLS handshake completed; bytes buffered before it were discarded.
+    case tlsEstablished
+}
+
+/// Splits the byte stream into lines, with a length limit, and marks the start of TLS: every
+/// byte the client sent in plaintext before the handshake is dropped (the CVE-2011-0411 class
+/// of STARTTLS command injection).
+final class LineFramer: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = InboundFrame
+
+    private let maximumLineLength: Int
+    private var buffer: [UInt8] = []
+    private var discarding = false
+
+    init(maximumLineLength: Int) {
+        self.maximumLineLength = maximumLineLength
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var bytes = unwrapInboundIn(data)
+        buffer.append(contentsOf: bytes.readBytes(length: bytes.readableBytes) ?? [])
+        var start = 0
+        while let newline = buffer[start...].firstIndex(of: 0x0A) {
+            var end = newline
+            if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+            if discarding {
+                discarding = false
+            } else if end - start > maximumLineLength {
+                context.fireChannelRead(wrapInboundOut(.tooLong))
+            } else {
+                context.fireChannelRead(wrapInboundOut(.line(Array(buffer[start..<end]))))
+            }
+            start = newline + 1
+        }
+        buffer.removeFirst(start)
+        if buffer.count > maximumLineLength + 1 {
+            // No line end in sight: drop what we have and the rest of this line.
+            if !discarding { context.fireChannelRead(wrapInboundOut(.tooLong)) }
+            discarding = true
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let tls = event as? TLSUserEvent, case .handshakeCompleted = tls {
+            buffer.removeAll()
+            discarding = false
+            context.fireChannelRead(wrapInboundOut(.tlsEstablished))
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+}

@@ -1,0 +1,124 @@
+public import MaildexAuth
+import MaildexSessions
+public import MaildexStore
+import NIOCore
+import NIOPosix
+import NIOSSL
+import Synchronization
+
+/// The embeddable server: listeners for the configured protocols over one store.
+///
+/// ```swift
+/// let server = MailServer(configuration: .init(listeners: [.init(.tcp(host: "127.0.0.1", port: 0), service: .pop3)]),
+///                         store: store, authenticator: authenticator)
+/// let bound = try await server.start()          // the real ports
+/// …
+/// try await server.shutdown()
+/// ```
+public final class MailServer: Sendable {
+    public let configuration: ServerConfiguration
+    public let store: MailStore
+    public let authenticator: Authenticator
+    let logins: LoginService<ContinuousClock>
+    private let group: MultiThreadedEventLoopGroup
+    private let channels = Mutex<[any Channel]>([])
+
+    /// A listener that is accepting connections, with the port the system gave it.
+    public struct BoundListener: Sendable, Equatable {
+        public var configuration: ListenerConfiguration
+        /// The TCP port, or nil for a Unix socket.
+        public var port: Int?
+    }
+
+    public init(configuration: ServerConfiguration, store: MailStore, authenticator: Authenticator) {
+        self.configuration = configuration
+        self.store = store
+        self.authenticator = authenticator
+        logins = LoginService(authenticator: authenticator, policy: configuration.loginPolicy)
+        group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+    }
+
+    /// Binds every listener. Throws (after closing what was bound) if one cannot be bound or the
+    /// certificate cannot be loaded.
+    public func start() async throws -> [BoundListener] {
+        let tls = try makeTLSContext()
+        var bound: [BoundListener] = []
+        do {
+            for listener in configuration.listeners {
+                if listener.tls != .none, tls == nil { throw TLSNotConfigured(listener: listener) }
+                let channel = try await bind(listener, tls: listener.tls == .none ? nil : tls)
+                channels.withLock { $0.append(channel) }
+                bound.append(BoundListener(configuration: listener, port: channel.localAddress?.port))
+            }
+        } catch {
+            try? await shutdown()
+            throw error
+        }
+        return bound
+    }
+
+    /// Stops accepting and closes the listeners, then the event loops.
+    public func shutdown() async throws {
+        let open = channels.withLock { channels in defer { channels = [] }; return channels }
+        for channel in open { try? await channel.close() }
+        try await group.shutdownGracefully()
+    }
+
+    private func bind(_ listener: ListenerConfiguration, tls: NIOSSLContext?) async throws -> any Channel {
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.so_keepalive), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try self.setUp(channel, listener: listener, tls: tls)
+                }
+            }
+        switch listener.endpoint {
+        case .tcp(let host, let port):
+            return try await bootstrap.bind(host: host, port: port).get()
+        case .unix(let path):
+            return try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
+        }
+    }
+
+    private func setUp(_ channel: any Channel, listener: ListenerConfiguration, tls: NIOSSLContext?) throws {
+        let remote: String
+        if case .unix = listener.endpoint { remote = "local" } else { remote = channel.remoteAddress?.ipAddress ?? "unknown" }
+        let connection = ConnectionInfo(remoteAddress: remote, isTLS: listener.tls == .implicit,
+                                        canStartTLS: listener.tls == .startTLS, hostname: configuration.hostname)
+        let session = makeSession(listener.service, connection)
+        let sync = channel.pipeline.syncOperations
+        if listener.tls == .implicit, let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
+        try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
+        try sync.addHandler(SessionHandler(session: session, tls: listener.tls == .startTLS ? tls : nil))
+    }
+
+    private func makeSession(_ service: ListenerConfiguration.ServiceProtocol, _ connection: ConnectionInfo) -> any LineSession {
+        let resolver = MailResolver(store: store)
+        switch service {
+        case .pop3: fatalError("POP3-SESSION")
+        case .lmtp: fatalError("LMTP-SESSION")
+        }
+    }
+
+    private func makeTLSContext() throws -> NIOSSLContext? {
+        guard let certificatePath = configuration.certificatePath, let keyPath = configuration.keyPath else { return nil }
+        var chain = try NIOSSLCertificate.fromPEMFile(certificatePath)
+        if let ca = configuration.caPath { chain += try NIOSSLCertificate.fromPEMFile(ca) }
+        var tls = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: keyPath, format: .pem))
+        )
+        tls.minimumTLSVersion = .tlsv12
+        // Clients that never send close_notify must not hold up a shutdown (STACK.md).
+        tls.shutdownTimeout = .seconds(1)
+        return try NIOSSLContext(configuration: tls)
+    }
+}
+
+/// A STARTTLS or implicit-TLS listener without `ssl_cert`/`ssl_key`.
+public struct TLSNotConfigured: Error, CustomStringConvertible {
+    public var listener: ListenerConfiguration
+    public var description: String { "the \(listener.service.rawValue) listener needs TLS, but no certificate and key are configured (ssl_cert, ssl_key)" }
+}

@@ -1,0 +1,92 @@
+import MaildexSessions
+import NIOCore
+import NIOSSL
+
+/// Feeds one connection's frames to its session, one at a time and in order, and carries out
+/// the session's actions. The session runs in Swift concurrency; this handler only moves bytes.
+final class SessionHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = InboundFrame
+    typealias OutboundOut = ByteBuffer
+
+    private let session: any LineSession
+    private let tls: NIOSSLContext?
+    private let frames: AsyncStream<InboundFrame>
+    private let continuation: AsyncStream<InboundFrame>.Continuation
+
+    init(session: any LineSession, tls: NIOSSLContext?) {
+        self.session = session
+        self.tls = tls
+        (frames, continuation) = AsyncStream.makeStream(of: InboundFrame.self)
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        let channel = context.channel
+        Task { await self.serve(channel) }
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        continuation.yield(unwrapInboundIn(data))
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        continuation.finish()
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // A broken connection (reset, TLS failure) ends this session only.
+        context.close(promise: nil)
+    }
+
+    /// The connection's life: greeting, then one frame at a time until it closes.
+    private func serve(_ channel: any Channel) async {
+        var awaitingTLS = false
+        var open = await perform(session.start(), on: channel, awaitingTLS: &awaitingTLS)
+        for await frame in frames where open {
+            switch frame {
+            case .line(let line):
+                if awaitingTLS { continue }   // pipelined before the handshake: discarded
+                open = await perform(session.receive(line), on: channel, awaitingTLS: &awaitingTLS)
+            case .tooLong:
+                if awaitingTLS { continue }
+                open = await perform(session.receiveTooLong(), on: channel, awaitingTLS: &awaitingTLS)
+            case .tlsEstablished:
+                awaitingTLS = false
+                await session.tlsStarted()
+            }
+        }
+        await session.closed()
+    }
+
+    /// Writes the session's output; returns false once the connection is to be closed.
+    private func perform(_ actions: [SessionAction], on channel: any Channel, awaitingTLS: inout Bool) async -> Bool {
+        var pending: [UInt8] = []
+        for action in actions {
+            switch action {
+            case .send(let bytes):
+                pending += bytes
+            case .startTLS:
+                guard let tls else { continue }
+                awaitingTLS = true
+                // The reply and the TLS handler go in in one event-loop tick, so the client's
+                // ClientHello can never reach the line framer.
+                let reply = pending
+                pending = []
+                let started = channel.eventLoop.submit {
+                    channel.writeAndFlush(ByteBuffer(bytes: reply), promise: nil)
+                    try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first)
+                }
+                do { try await started.get() } catch { channel.close(promise: nil); return false }
+            case .close:
+                if !pending.isEmpty { try? await channel.writeAndFlush(ByteBuffer(bytes: pending)) }
+                try? await channel.close()
+                return false
+            }
+        }
+        if !pending.isEmpty {
+            do { try await channel.writeAndFlush(ByteBuffer(bytes: pending)) } catch { return false }
+        }
+        return true
+    }
+}

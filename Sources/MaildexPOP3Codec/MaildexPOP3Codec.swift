@@ -1,1 +1,0 @@
-// MaildexPOP3Codec

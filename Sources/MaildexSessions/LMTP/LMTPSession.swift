@@ -75,11 +75,12 @@ public actor LMTPSession: LineSession {
         case .closed:
             return []
         case .data(let transaction, var reader):
+            // Drop the phase's reference first, so that appending does not copy the message.
+            phase = .ready
             guard reader.append(line: line) else {
                 phase = .data(transaction, reader)
                 return []
             }
-            phase = .ready
             return await finishData(transaction, reader)
         case .connected, .ready, .transaction:
             do {
@@ -96,6 +97,7 @@ public actor LMTPSession: LineSession {
         case .closed:
             return []
         case .data(let transaction, var reader):
+            phase = .ready
             reader.noteOverlongLine()
             phase = .data(transaction, reader)
             return []

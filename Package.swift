@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaildexTests",
-            dependencies: ["Maildex", "MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexCertificates", "MaildexTesting"],
+            dependencies: ["Maildex", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexCertificates", "MaildexTesting"],
             swiftSettings: settings
         ),
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),

@@ -97,8 +97,8 @@ public final class MailServer: Sendable {
     private func makeSession(_ service: ListenerConfiguration.ServiceProtocol, _ connection: ConnectionInfo) -> any LineSession {
         let resolver = MailResolver(store: store)
         switch service {
-        case .pop3: fatalError("POP3-SESSION")
-        case .lmtp: fatalError("LMTP-SESSION")
+        case .pop3: return POP3Session(connection: connection, logins: logins, resolver: resolver)
+        case .lmtp: return LMTPSession(connection: connection, authenticator: authenticator, resolver: resolver, limits: configuration.lmtpLimits)
         }
     }
 

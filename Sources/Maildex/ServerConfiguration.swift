@@ -1,5 +1,5 @@
 public import MaildexAuth
-import MaildexSessions
+public import MaildexSessions
 
 /// Where a listener accepts connections, for which protocol, and how TLS is used.
 public struct ListenerConfiguration: Sendable, Equatable {
@@ -43,7 +43,8 @@ public struct ServerConfiguration: Sendable {
     public var hostname = "localhost"
     /// Login rules (plaintext, trusted networks, mechanisms, username_format).
     public var loginPolicy = LoginPolicy()
-    // LMTP-LIMITS
+    /// LMTP limits (message size, recipients).
+    public var lmtpLimits = LMTPLimits()
 
     public init(listeners: [ListenerConfiguration], certificatePath: String? = nil, keyPath: String? = nil) {
         self.listeners = listeners

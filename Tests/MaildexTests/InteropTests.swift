@@ -1,5 +1,6 @@
 import Foundation
 import MaildexCore
+import MaildexIndex
 import MaildexStore
 import MaildexTesting
 import Testing

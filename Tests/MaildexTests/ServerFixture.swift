@@ -3,6 +3,7 @@ import Maildex
 import MaildexAuth
 import MaildexCertificates
 import MaildexCore
+import MaildexIndex
 import MaildexStore
 import MaildexTesting
 

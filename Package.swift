@@ -129,7 +129,9 @@ let package = Package(
         ),
         .testTarget(
             name: "MaildexTests",
-            dependencies: ["Maildex", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexCertificates", "MaildexTesting"],
+            dependencies: ["Maildex", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexCertificates", "MaildexTesting",
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+                           .product(name: "NIOTLS", package: "swift-nio")],
             swiftSettings: settings
         ),
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),

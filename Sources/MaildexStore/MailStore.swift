@@ -20,6 +20,9 @@ public final class MailStore: Sendable {
 
     /// Opens (creating if needed, mode 0700) the data directory and its global database.
     public init(configuration: StoreConfiguration) throws {
+        var configuration = configuration
+        // An absolute path, so that user locations do not depend on the current directory.
+        configuration.dataDirectory = URL(fileURLWithPath: configuration.dataDirectory).standardizedFileURL.path
         self.configuration = configuration
         try FileSystem.makeDirectory(configuration.dataDirectory)
         global = try GlobalIndex(path: configuration.globalIndexPath)

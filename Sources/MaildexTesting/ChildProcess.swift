@@ -9,6 +9,19 @@ public enum ChildProcess {
         public var succeeded: Bool { status == 0 }
     }
 
+    /// ``run(_:_:stdin:in:)`` on a thread of its own, for async tests: a test that waits for a
+    /// child process must not block one of Swift concurrency's few threads, or an in-process server
+    /// the child talks to may never get to run (2 cores: 2 threads).
+    public static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, in directory: String? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result<ChildProcess.Result, any Error> {
+                    try run(executable, arguments, stdin: stdin, in: directory)
+                })
+            }
+        }
+    }
+
     /// Runs `executable arguments…` (in `directory` when given), feeding `stdin` and then closing it.
     public static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws -> Result {
         let process = Process()

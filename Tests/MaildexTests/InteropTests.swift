@@ -12,7 +12,7 @@ struct InteropTests {
 
     @Test func lmtpOverTCPThenPOP3WithSTLS() async throws {
         let f = try await ServerFixture()
-        let sent = try f.python("""
+        let sent = try await f.python("""
             lmtp = smtplib.LMTP('127.0.0.1', LMTP)
             refused = lmtp.sendmail('carol@example.org', ['alice@example.com'], \(Self.pyBytes(Self.message)))
             print('refused', refused); lmtp.quit()
@@ -37,7 +37,7 @@ struct InteropTests {
 
     @Test func lmtpOverUnixSocketThenPOP3S() async throws {
         let f = try await ServerFixture()
-        let sent = try f.python("""
+        let sent = try await f.python("""
             lmtp = smtplib.LMTP(LMTP_SOCKET)
             print('refused', lmtp.sendmail('carol@example.org', ['bob'], \(Self.pyBytes(Self.message)))); lmtp.quit()
             pop = poplib.POP3_SSL('127.0.0.1', POP3S, context=TLS)
@@ -53,7 +53,7 @@ struct InteropTests {
     /// One reply per recipient after DATA (RFC 2033), over a raw socket since smtplib reads one.
     @Test func lmtpRepliesPerRecipientAndRefusesUnknownUsers() async throws {
         let f = try await ServerFixture()
-        let run = try f.python("""
+        let run = try await f.python("""
             s = socket.create_connection(('127.0.0.1', LMTP)); r = s.makefile('rb')
             def reply():
                 lines = []
@@ -79,7 +79,7 @@ struct InteropTests {
     /// Commands pipelined in plaintext behind STLS are discarded, never run inside TLS (CVE-2011-0411).
     @Test func stlsDiscardsPipelinedPlaintext() async throws {
         let f = try await ServerFixture()
-        let run = try f.python("""
+        let run = try await f.python("""
             raw = socket.create_connection(('127.0.0.1', POP3)); r = raw.makefile('rb')
             r.readline()
             raw.sendall(b'STLS\\r\\nUSER alice\\r\\n')

@@ -19,8 +19,8 @@ struct PostfixInteropTests {
 
     static let message = "From: Carol <carol@example.org>\r\nTo: alice@example.com\r\nSubject: via Postfix\r\nMessage-ID: <postfix-1@example.org>\r\nDate: Sun, 29 Nov 2026 06:00:00 +0000\r\n\r\nHello through Postfix.\r\n.a line with a dot\r\n"
 
-    static func freePort() throws -> Int {
-        let out = try ChildProcess.run("/usr/bin/env", ["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"])
+    static func freePort() async throws -> Int {
+        let out = try await ChildProcess.run("/usr/bin/env", ["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"])
         return Int(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines))!
     }
 
@@ -34,11 +34,11 @@ struct PostfixInteropTests {
         if FileManager.default.fileExists(atPath: f.lmtpSocket) {
             try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: f.lmtpSocket)
         }
-        let smtp = try freePort()
-        let started = try ChildProcess.run(Self.labScript, ["start", dir, String(smtp), lmtpTarget])
+        let smtp = try await freePort()
+        let started = try await ChildProcess.run(Self.labScript, ["start", dir, String(smtp), lmtpTarget])
         #expect(started.status == 0, "\(started.stdout)\(started.stderr)")
         defer { _ = try? ChildProcess.run(Self.labScript, ["stop", dir]) }
-        let sent = try f.python("""
+        let sent = try await f.python("""
             s = smtplib.SMTP('127.0.0.1', \(smtp)); print(s.sendmail('carol@example.org', ['\(recipient)'], \(InteropTests.pyBytes(message)))); s.quit()
             """)
         #expect(sent.status == 0 && sent.stdout.contains("{}"), "\(sent.stdout)\(sent.stderr)")
@@ -83,7 +83,7 @@ struct PostfixInteropTests {
               mda "/bin/sh -c 'cat >> \(out); echo ==END== >> \(out)'"
             """.write(toFile: rc, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: rc)
-        let run = try ChildProcess.run("/usr/bin/fetchmail", ["-f", rc, "--nosyslog", "-v"], stdin: "")
+        let run = try await ChildProcess.run("/usr/bin/fetchmail", ["-f", rc, "--nosyslog", "-v"], stdin: "")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("STLS") || run.stderr.contains("STLS"), "fetchmail used STLS")
         let fetched = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""

@@ -52,13 +52,13 @@ final class ServerFixture: @unchecked Sendable {
     func inbox(_ user: String) async throws -> UserStore { try store.userStore(Username(user)) }
 
     /// Runs a Python 3 script with the fixture's ports and paths as variables.
-    func python(_ script: String) throws -> ChildProcess.Result {
+    func python(_ script: String) async throws -> ChildProcess.Result {
         let prelude = """
             import sys, ssl, socket, poplib, smtplib
             POP3 = \(ports["pop3"]!); POP3S = \(ports["pop3s"]!); LMTP = \(ports["lmtp"]!); LMTP_SOCKET = '\(lmtpSocket)'
             TLS = ssl.create_default_context(); TLS.check_hostname = False; TLS.verify_mode = ssl.CERT_NONE
 
             """
-        return try ChildProcess.run("/usr/bin/env", ["python3", "-c", prelude + script])
+        return try await ChildProcess.run("/usr/bin/env", ["python3", "-c", prelude + script])
     }
 }

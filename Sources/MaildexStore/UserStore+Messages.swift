@@ -47,6 +47,16 @@ extension UserStore {
         }
     }
 
+    /// The bytes of a message whose row the caller already holds (POP3's snapshot): no index
+    /// query, only the file. Throws ``MessageNotFound`` if the file is gone (expunged meanwhile).
+    public func read(_ row: MessageRecord, in name: MailboxName) throws -> [UInt8] {
+        do {
+            return try maildir.folder(name).read(entry(for: row, in: name))
+        } catch {
+            throw MessageNotFound(mailbox: name, uid: row.uid)
+        }
+    }
+
     /// Sets, adds or removes flags (STORE); files are renamed to carry the new flags.
     /// Returns the changed messages with their new MODSEQ, and the UIDs refused by `unchangedSince`.
     public func setFlags(_ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in name: MailboxName,
@@ -145,14 +155,24 @@ extension UserStore {
     /// Starts the catch-up body indexer in the background unless it runs already. It works in
     /// small chunks and yields between them, so that commands of this user's sessions interleave.
     /// Searches are complete either way; indexing only makes BODY/TEXT fast.
+    ///
+    /// It runs off this actor (the index is safe to use from any thread), in chunks small enough
+    /// that a delivery never waits long for SQLite's write lock, after a short pause so that a
+    /// burst of deliveries is indexed in one go rather than one message at a time.
     func scheduleBodyIndexing() {
         guard bodyIndexer == nil else { return }
-        bodyIndexer = Task {
-            while let indexed = try? index.indexPendingBodies(limit: 100), indexed > 0 {
-                await Task.yield()
+        let index = self.index
+        bodyIndexer = Task.detached(priority: .background) { [weak self] in
+            try? await Task.sleep(for: .milliseconds(500))
+            while let indexed = try? index.indexPendingBodies(limit: 10), indexed > 0 {
+                try? await Task.sleep(for: .milliseconds(2))
             }
-            bodyIndexer = nil
+            await self?.bodyIndexingFinished()
         }
+    }
+
+    private func bodyIndexingFinished() {
+        bodyIndexer = nil
     }
 
     // MARK: - Helpers

@@ -2,7 +2,8 @@
 # Side by side on this machine: Debian's Dovecot (../shared/bench/dovecot-lab.sh) and Maildex
 # (release maildexd --dev), the same mailbench workloads: LMTP delivery on 1 and 4 connections,
 # then POP3 STAT/LIST/UIDL/RETR of the delivered fixture. Prints mailbench's comparison table.
-#   Benchmarks/compare-dovecot.sh            (N=10000; N=2000 for a quick look)
+#   Benchmarks/compare-dovecot.sh            (N=10000; N=2000 for a quick look;
+#                                             DOVECOT_RESULTS=file.jsonl reuses an earlier Dovecot run)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench=${BENCH_DIR:-$root/../shared/bench}
@@ -16,6 +17,9 @@ swift build -c release --product mailadm
 
 common=(--n "$N" --repeat "$REPEAT" --source-ip 127.0.0.9 --password pass --users-count 20 --users-fmt 'user%d')
 
+if [ -n "${DOVECOT_RESULTS:-}" ]; then
+  cp "$DOVECOT_RESULTS" "$out/dovecot.jsonl"
+else
 echo "== Dovecot"
 # dovecot-core may be here already (the tests use doveadm); the lab needs the protocol packages.
 if [ ! -x /usr/lib/dovecot/pop3 ] || [ ! -x /usr/lib/dovecot/lmtp ] || [ ! -x /usr/lib/dovecot/imap ]; then
@@ -27,6 +31,7 @@ python3 "$bench/mailbench.py" lmtp-deliver "${common[@]}" --lmtp-port 11024 --po
   --label dovecot --out "$out/dovecot.jsonl"
 python3 "$bench/mailbench.py" pop3 "${common[@]}" --lmtp-port 11024 --pop3-port 11110 \
   --server-pid-file /tmp/lab/dovecot/run/master.pid --label dovecot --out "$out/dovecot.jsonl"
+fi
 
 echo "== Maildex"
 data="$out/maildex-data"

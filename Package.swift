@@ -67,6 +67,7 @@ let package = Package(
         .target(name: "MaildexConfig", swiftSettings: settings),
         .target(name: "MaildexPOP3Codec", dependencies: ["MaildexCore"], swiftSettings: settings),
         .target(name: "MaildexLMTPCodec", dependencies: ["MaildexCore"], swiftSettings: settings),
+        .target(name: "MaildexIMAPCodec", dependencies: ["MaildexCore"], swiftSettings: settings),
 
         // L2: the store (Maildir + index in step) and authentication
         .target(
@@ -79,7 +80,7 @@ let package = Package(
         // L3: protocol sessions (state machines over the store; no sockets) and mailadm as a library
         .target(
             name: "MaildexSessions",
-            dependencies: ["MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexPOP3Codec", "MaildexLMTPCodec"],
+            dependencies: ["MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexPOP3Codec", "MaildexLMTPCodec", "MaildexIMAPCodec", "MaildexMIME"],
             swiftSettings: settings
         ),
         .target(
@@ -122,6 +123,7 @@ let package = Package(
         .testTarget(name: "MaildexConfigTests", dependencies: ["MaildexConfig", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexPOP3CodecTests", dependencies: ["MaildexPOP3Codec", "MaildexTesting"], swiftSettings: settings),
         .testTarget(name: "MaildexLMTPCodecTests", dependencies: ["MaildexLMTPCodec", "MaildexTesting"], swiftSettings: settings),
+        .testTarget(name: "MaildexIMAPCodecTests", dependencies: ["MaildexIMAPCodec", "MaildexCore", "MaildexTesting"], swiftSettings: settings),
         .testTarget(
             name: "MaildexSessionsTests",
             dependencies: ["MaildexSessions", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexTesting"],

@@ -92,7 +92,7 @@ let package = Package(
         // L4: the embeddable server: NIO listeners, TLS, connections feeding the sessions
         .target(
             name: "Maildex",
-            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions"] + nio,
+            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexIMAPCodec"] + nio,
             swiftSettings: settings
         ),
 
@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "MaildexIMAPCodecTests", dependencies: ["MaildexIMAPCodec", "MaildexCore", "MaildexTesting"], swiftSettings: settings),
         .testTarget(
             name: "MaildexSessionsTests",
-            dependencies: ["MaildexSessions", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexTesting"],
+            dependencies: ["MaildexSessions", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexIMAPCodec", "MaildexTesting"],
             swiftSettings: settings
         ),
         .testTarget(

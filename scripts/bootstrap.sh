@@ -3,8 +3,8 @@
 # Usage: scripts/bootstrap.sh [--test]   (--test adds what the test suite uses: dovecot-core for doveadm, openssl, python3)
 set -euo pipefail
 packages=(libsqlite3-dev libssl-dev libpam0g-dev libcrypt-dev)
-# --test: doveadm for password vectors, openssl for certificate checks, Postfix and fetchmail for interop tests
-if [ "${1:-}" = "--test" ]; then packages+=(dovecot-core openssl python3 whois postfix fetchmail); fi
+# --test: doveadm for password vectors, openssl for certificate checks, Postfix, fetchmail and mbsync (isync) for interop tests
+if [ "${1:-}" = "--test" ]; then packages+=(dovecot-core openssl python3 whois postfix fetchmail isync); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

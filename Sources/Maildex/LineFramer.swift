@@ -1,12 +1,10 @@
+import MaildexSessions
 import NIOCore
 import NIOTLS
 
-/// What the framer hands to the session handler.
-enum InboundFrame: Sendable {
-    /// One line without its line ending (CRLF or bare LF).
-    case line([UInt8])
-    /// A line longer than the limit; its bytes were dropped up to the next LF.
-    case tooLong
+/// What a framer hands to the session handler: the session's frames, and the start of TLS.
+enum InboundFrame<Frame: Sendable>: Sendable {
+    case frame(Frame)
     /// The TLS handshake completed; bytes buffered before it were discarded.
     case tlsEstablished
 }
@@ -16,7 +14,7 @@ enum InboundFrame: Sendable {
 /// of STARTTLS command injection).
 final class LineFramer: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
-    typealias InboundOut = InboundFrame
+    typealias InboundOut = InboundFrame<LineFrame>
 
     private let maximumLineLength: Int
     private var buffer: [UInt8] = []
@@ -36,16 +34,16 @@ final class LineFramer: ChannelInboundHandler {
             if discarding {
                 discarding = false
             } else if end - start > maximumLineLength {
-                context.fireChannelRead(wrapInboundOut(.tooLong))
+                context.fireChannelRead(wrapInboundOut(.frame(.tooLong)))
             } else {
-                context.fireChannelRead(wrapInboundOut(.line(Array(buffer[start..<end]))))
+                context.fireChannelRead(wrapInboundOut(.frame(.line(Array(buffer[start..<end])))))
             }
             start = newline + 1
         }
         buffer.removeFirst(start)
         if buffer.count > maximumLineLength + 1 {
             // No line end in sight: drop what we have and the rest of this line.
-            if !discarding { context.fireChannelRead(wrapInboundOut(.tooLong)) }
+            if !discarding { context.fireChannelRead(wrapInboundOut(.frame(.tooLong))) }
             discarding = true
             buffer.removeAll(keepingCapacity: true)
         }

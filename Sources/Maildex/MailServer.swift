@@ -1,4 +1,5 @@
 public import MaildexAuth
+import MaildexIMAPCodec
 import MaildexSessions
 public import MaildexStore
 import NIOCore
@@ -87,18 +88,24 @@ public final class MailServer: Sendable {
         if case .unix = listener.endpoint { remote = "local" } else { remote = channel.remoteAddress?.ipAddress ?? "unknown" }
         let connection = ConnectionInfo(remoteAddress: remote, isTLS: listener.tls == .implicit,
                                         canStartTLS: listener.tls == .startTLS, hostname: configuration.hostname)
-        let session = makeSession(listener.service, connection)
         let sync = channel.pipeline.syncOperations
         if listener.tls == .implicit, let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
-        try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
-        try sync.addHandler(SessionHandler(session: session, tls: listener.tls == .startTLS ? tls : nil))
-    }
-
-    private func makeSession(_ service: ListenerConfiguration.ServiceProtocol, _ connection: ConnectionInfo) -> any LineSession {
+        let startTLS = listener.tls == .startTLS ? tls : nil
         let resolver = MailResolver(store: store)
-        switch service {
-        case .pop3: return POP3Session(connection: connection, logins: logins, resolver: resolver)
-        case .lmtp: return LMTPSession(connection: connection, authenticator: authenticator, resolver: resolver, limits: configuration.lmtpLimits)
+        switch listener.service {
+        case .imap:
+            let session = IMAPSession(connection: connection, logins: logins, resolver: resolver, limits: configuration.imapLimits)
+            try sync.addHandler(IMAPFramer(decoder: IMAPFrameDecoder(maximumLineLength: configuration.imapLimits.maximumLineLength,
+                                                                     maximumLiteralSize: configuration.imapLimits.appendLimit)))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS))
+        case .pop3:
+            let session = POP3Session(connection: connection, logins: logins, resolver: resolver)
+            try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS))
+        case .lmtp:
+            let session = LMTPSession(connection: connection, authenticator: authenticator, resolver: resolver, limits: configuration.lmtpLimits)
+            try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS))
         }
     }
 

@@ -9,7 +9,7 @@ public struct ListenerConfiguration: Sendable, Equatable {
         /// A Unix socket (Postfix's `lmtp:unix:private/maildex-lmtp`); an old socket file is replaced.
         case unix(path: String)
     }
-    public enum ServiceProtocol: String, Sendable, Equatable { case pop3, lmtp }
+    public enum ServiceProtocol: String, Sendable, Equatable { case imap, pop3, lmtp }
     public enum TLSMode: Sendable, Equatable {
         /// Plain text only.
         case none
@@ -45,6 +45,8 @@ public struct ServerConfiguration: Sendable {
     public var loginPolicy = LoginPolicy()
     /// LMTP limits (message size, recipients).
     public var lmtpLimits = LMTPLimits()
+    /// IMAP command line and APPEND size limits.
+    public var imapLimits = IMAPLimits()
 
     public init(listeners: [ListenerConfiguration], certificatePath: String? = nil, keyPath: String? = nil) {
         self.listeners = listeners

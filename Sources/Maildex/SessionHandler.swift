@@ -4,29 +4,38 @@ import NIOSSL
 
 /// Feeds one connection's frames to its session, one at a time and in order, and carries out
 /// the session's actions. The session runs in Swift concurrency; this handler only moves bytes.
-final class SessionHandler: ChannelInboundHandler, @unchecked Sendable {
-    typealias InboundIn = InboundFrame
+final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = InboundFrame<Session.Frame>
     typealias OutboundOut = ByteBuffer
 
-    private let session: any LineSession
-    private let tls: NIOSSLContext?
-    private let frames: AsyncStream<InboundFrame>
-    private let continuation: AsyncStream<InboundFrame>.Continuation
+    /// A frame from the client, or a signal that the session has something to say.
+    private enum Event: Sendable {
+        case inbound(InboundFrame<Session.Frame>)
+        case wake
+    }
 
-    init(session: any LineSession, tls: NIOSSLContext?) {
+    private let session: Session
+    private let tls: NIOSSLContext?
+    private let events: AsyncStream<Event>
+    private let continuation: AsyncStream<Event>.Continuation
+
+    init(session: Session, tls: NIOSSLContext?) {
         self.session = session
         self.tls = tls
-        (frames, continuation) = AsyncStream.makeStream(of: InboundFrame.self)
+        (events, continuation) = AsyncStream.makeStream(of: Event.self)
     }
 
     func channelActive(context: ChannelHandlerContext) {
         let channel = context.channel
+        let continuation = self.continuation
+        let wakeups = session.wakeups
+        Task { for await _ in wakeups { continuation.yield(.wake) } }
         Task { await self.serve(channel) }
         context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        continuation.yield(unwrapInboundIn(data))
+        continuation.yield(.inbound(unwrapInboundIn(data)))
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -43,15 +52,15 @@ final class SessionHandler: ChannelInboundHandler, @unchecked Sendable {
     private func serve(_ channel: any Channel) async {
         var awaitingTLS = false
         var open = await perform(session.start(), on: channel, awaitingTLS: &awaitingTLS)
-        for await frame in frames where open {
-            switch frame {
-            case .line(let line):
+        for await event in events where open {
+            switch event {
+            case .inbound(.frame(let frame)):
                 if awaitingTLS { continue }   // pipelined before the handshake: discarded
-                open = await perform(session.receive(line), on: channel, awaitingTLS: &awaitingTLS)
-            case .tooLong:
+                open = await perform(session.receive(frame), on: channel, awaitingTLS: &awaitingTLS)
+            case .wake:
                 if awaitingTLS { continue }
-                open = await perform(session.receiveTooLong(), on: channel, awaitingTLS: &awaitingTLS)
-            case .tlsEstablished:
+                open = await perform(session.wake(), on: channel, awaitingTLS: &awaitingTLS)
+            case .inbound(.tlsEstablished):
                 awaitingTLS = false
                 await session.tlsStarted()
             }

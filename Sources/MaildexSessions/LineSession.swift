@@ -29,21 +29,56 @@ public struct ConnectionInfo: Sendable, Equatable {
     }
 }
 
-/// A line-oriented protocol session (POP3, LMTP) as a state machine: lines in, actions out.
-/// It knows no socket; the server's connection handler feeds it and carries out its actions,
-/// one line at a time, in order.
-public protocol LineSession: Actor {
+/// A protocol session on one connection, as a state machine: frames in, actions out. It knows no
+/// socket; the server's connection handler feeds it one frame at a time, in order, and carries out
+/// its actions.
+public protocol ConnectionSession: Actor {
+    /// What the connection's framer hands over (lines for POP3/LMTP, commands for IMAP).
+    associatedtype Frame: Sendable
     /// The greeting (sent when the connection opens).
     func start() async -> [SessionAction]
+    /// The next frame from the client.
+    func receive(_ frame: Frame) async -> [SessionAction]
+    /// TLS is now established on the connection.
+    func tlsStarted() async
+    /// The connection is gone (client closed, error, server shutdown). Nothing more is sent.
+    func closed() async
+    /// Signals that the session has something to say unasked (IDLE updates, a keepalive, an
+    /// autologout); for each, the connection calls ``wake()`` and carries out what it returns.
+    nonisolated var wakeups: AsyncStream<Void> { get }
+    /// Unsolicited output, after a signal of ``wakeups``.
+    func wake() async -> [SessionAction]
+}
+
+/// What a line framer hands to a ``LineSession``.
+public enum LineFrame: Sendable, Equatable {
+    /// One line without its line ending (CRLF or bare LF).
+    case line([UInt8])
+    /// A line longer than ``LineSession/maximumLineLength``; its bytes were dropped up to the next LF.
+    case tooLong
+}
+
+/// A line-oriented protocol session (POP3, LMTP): lines in, actions out, and nothing unasked.
+public protocol LineSession: ConnectionSession where Frame == LineFrame {
     /// One line from the client, without its line ending (CRLF or bare LF). In LMTP DATA the
     /// message lines arrive here too.
     func receive(_ line: [UInt8]) async -> [SessionAction]
     /// The client sent a line longer than ``maximumLineLength``; the connection dropped its bytes.
     func receiveTooLong() async -> [SessionAction]
-    /// TLS is now established on the connection.
-    func tlsStarted() async
-    /// The connection is gone (client closed, error, server shutdown). Nothing more is sent.
-    func closed() async
     /// The longest line the connection should hand over, in bytes without the line ending.
     nonisolated var maximumLineLength: Int { get }
+}
+
+private let neverWakes = AsyncStream<Void> { $0.finish() }
+
+extension LineSession {
+    public func receive(_ frame: LineFrame) async -> [SessionAction] {
+        switch frame {
+        case .line(let line): await receive(line)
+        case .tooLong: await receiveTooLong()
+        }
+    }
+
+    public nonisolated var wakeups: AsyncStream<Void> { neverWakes }
+    public func wake() async -> [SessionAction] { [] }
 }

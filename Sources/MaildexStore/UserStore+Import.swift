@@ -83,6 +83,7 @@ extension UserStore {
             throw error
         }
         if skipDuplicates { duplicateKeys[record.id] = keys }
+        if !rows.isEmpty { changeSignal.fire() }
         result.imported = rows.count
         return result
     }

@@ -31,6 +31,11 @@ extension UserStore {
         try index.messages(in: record(name).id)
     }
 
+    /// The light rows of the given UIDs, ascending; UIDs not in the mailbox are skipped.
+    public func messages(_ uids: [UID], in name: MailboxName) throws -> [MessageRecord] {
+        try index.messages(in: record(name).id, uids: uids)
+    }
+
     /// ENVELOPE, BODYSTRUCTURE and header fields of the given UIDs, from the index alone.
     public func details(of uids: [UID], in name: MailboxName) throws -> [MessageDetail] {
         try index.details(in: record(name).id, uids: uids)
@@ -185,6 +190,7 @@ extension UserStore {
     /// After our own write, moves the recorded sync state along if nobody else changed the folder
     /// meanwhile, so that the next open does not rescan a folder whose only changes are ours.
     func noteOwnChange(_ record: MailboxRecord, folder: MaildirFolder, before: (new: Date, cur: Date)?) throws {
+        changeSignal.fire()
         guard let before, before.new.timeIntervalSince1970 == record.syncedNewMTime,
               before.cur.timeIntervalSince1970 == record.syncedCurMTime,
               let after = try? folder.directoryModificationDates() else { return }

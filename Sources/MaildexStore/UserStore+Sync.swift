@@ -82,6 +82,7 @@ extension UserStore {
             if flags != row.flags { _ = try index.setFlags(flags, .replace, uids: [row.uid], in: record.id) }
         }
         drift += try indexFiles(unindexed, folder: folder, record: record, keywords: keywords)
+        if !missing.isEmpty || !renamed.isEmpty || !unindexed.isEmpty { changeSignal.fire() }
         try index.setSyncState(id: record.id, newMTime: mtimes.new.timeIntervalSince1970, curMTime: mtimes.cur.timeIntervalSince1970)
         return drift
     }

@@ -17,6 +17,8 @@ public actor UserStore {
     var duplicateKeys: [Int64: Set<String>] = [:]
     /// The running catch-up body indexer, if any.
     var bodyIndexer: Task<Void, Never>? = nil
+    /// Fired after every change to this user's mail, for IDLE and other sessions' views.
+    public nonisolated let changeSignal = ChangeSignal()
 
     init(location: MailLocation, hostname: String?) throws {
         self.location = location

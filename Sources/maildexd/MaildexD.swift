@@ -19,9 +19,8 @@ struct MaildexD: AsyncParsableCommand {
     @Option(name: [.customShort("c"), .long], help: "Configuration file (Dovecot syntax).") var config = "/etc/maildex/maildex.conf"
     @Flag(help: "Run with embedded development defaults: data in ./.maildex-dev, loopback ports, a demo user.") var dev = false
     @Option(help: "Data directory for --dev.") var devData = ".maildex-dev"
-    @Flag(help: "With --dev: let the system pick free ports (printed at start) instead of 1110/1995/2424.") var ephemeralPorts = false
+    @Flag(help: "With --dev: let the system pick free ports (printed at start) instead of 1143/1993/1110/1995/2424.") var ephemeralPorts = false
 
-    static let notBuilt = "IMAP (1143/1993) is not built yet in this version."
 
     func run() async throws {
         if dev {
@@ -37,12 +36,12 @@ struct MaildexD: AsyncParsableCommand {
             FileHandle.standardError.write(Data("maildexd: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        FileHandle.standardError.write(Data("maildexd: \(config) is valid. Listeners from a configuration file are not built yet (use --dev); \(Self.notBuilt)\n".utf8))
+        FileHandle.standardError.write(Data("maildexd: \(config) is valid. Listeners from a configuration file are not built yet (use --dev).\n".utf8))
         throw ExitCode(69)
     }
 
-    /// `--dev`: data in ./.maildex-dev, a self-signed certificate, a demo user, POP3 with STLS on
-    /// 1110, POP3S on 1995 and LMTP on 2424, all on 127.0.0.1. Runs until SIGINT or SIGTERM.
+    /// `--dev`: data in ./.maildex-dev, a self-signed certificate, a demo user, IMAP with STARTTLS
+    /// on 1143, IMAPS on 1993, POP3 with STLS on 1110, POP3S on 1995 and LMTP on 2424, all on 127.0.0.1. Runs until SIGINT or SIGTERM.
     func runDev() async throws {
         let env = DevEnvironment(dataDirectory: devData)
         let password = try await env.prepare()
@@ -50,6 +49,8 @@ struct MaildexD: AsyncParsableCommand {
         let auth = try AuthConfiguration(config: nil, store: store)
         func port(_ fixed: Int) -> Int { ephemeralPorts ? 0 : fixed }
         var configuration = ServerConfiguration(listeners: [
+            .init(.tcp(host: "127.0.0.1", port: port(1143)), service: .imap, tls: .startTLS),
+            .init(.tcp(host: "127.0.0.1", port: port(1993)), service: .imap, tls: .implicit),
             .init(.tcp(host: "127.0.0.1", port: port(1110)), service: .pop3, tls: .startTLS),
             .init(.tcp(host: "127.0.0.1", port: port(1995)), service: .pop3, tls: .implicit),
             .init(.tcp(host: "127.0.0.1", port: port(2424)), service: .lmtp),
@@ -64,7 +65,7 @@ struct MaildexD: AsyncParsableCommand {
             let tls = switch listener.configuration.tls { case .none: ""; case .startTLS: " (STLS)"; case .implicit: " (TLS)" }
             print("maildexd --dev: \(listener.configuration.service.rawValue.uppercased())\(tls) listening on 127.0.0.1:\(listener.port ?? 0)")
         }
-        print("maildexd: \(Self.notBuilt) Stop with Ctrl-C.")
+        print("maildexd: stop with Ctrl-C.")
         fflush(nil)
         await Termination.wait()
         try await server.shutdown()

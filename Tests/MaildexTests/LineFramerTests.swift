@@ -1,4 +1,5 @@
 @testable import Maildex
+import MaildexSessions
 import NIOCore
 import NIOEmbedded
 import NIOTLS
@@ -11,10 +12,10 @@ import Testing
         let channel = EmbeddedChannel(handler: LineFramer(maximumLineLength: limit))
         for chunk in chunks { try channel.writeInbound(ByteBuffer(bytes: chunk)) }
         var out: [String] = []
-        while let frame = try channel.readInbound(as: InboundFrame.self) {
+        while let frame = try channel.readInbound(as: InboundFrame<LineFrame>.self) {
             switch frame {
-            case .line(let bytes): out.append(String(decoding: bytes, as: UTF8.self))
-            case .tooLong: out.append("<too long>")
+            case .frame(.line(let bytes)): out.append(String(decoding: bytes, as: UTF8.self))
+            case .frame(.tooLong): out.append("<too long>")
             case .tlsEstablished: out.append("<tls>")
             }
         }
@@ -47,8 +48,8 @@ import Testing
         channel.pipeline.fireUserInboundEventTriggered(TLSUserEvent.handshakeCompleted(negotiatedProtocol: nil))
         try channel.writeInbound(ByteBuffer(bytes: Array("ed\r\nCAPA\r\n".utf8)))
         var lines: [String] = []
-        while let frame = try channel.readInbound(as: InboundFrame.self) {
-            if case .line(let l) = frame { lines.append(String(decoding: l, as: UTF8.self)) }
+        while let frame = try channel.readInbound(as: InboundFrame<LineFrame>.self) {
+            if case .frame(.line(let l)) = frame { lines.append(String(decoding: l, as: UTF8.self)) }
             if case .tlsEstablished = frame { lines.append("<tls>") }
         }
         #expect(lines == ["STLS", "<tls>", "ed", "CAPA"], "the half line 'USER inject' from before TLS is gone")

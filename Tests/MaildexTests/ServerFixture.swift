@@ -30,6 +30,8 @@ final class ServerFixture: @unchecked Sendable {
             .init(.tcp(host: "127.0.0.1", port: 0), service: .pop3, tls: .implicit),
             .init(.tcp(host: "127.0.0.1", port: 0), service: .lmtp),
             .init(.unix(path: dir.path("lmtp.sock")), service: .lmtp),
+            .init(.tcp(host: "127.0.0.1", port: 0), service: .imap, tls: .startTLS),
+            .init(.tcp(host: "127.0.0.1", port: 0), service: .imap, tls: .implicit),
         ], certificatePath: dir.path("server.crt"), keyPath: dir.path("server.key"))
         configuration.loginPolicy.mechanisms = [.plain, .login]
         let passdb = SQLPassDB { [store] name in try store.global.user(name)?.passwordHash }
@@ -42,6 +44,8 @@ final class ServerFixture: @unchecked Sendable {
         ports["pop3"] = bound[0].port
         ports["pop3s"] = bound[1].port
         ports["lmtp"] = bound[2].port
+        ports["imap"] = bound[4].port
+        ports["imaps"] = bound[5].port
     }
 
     func stop() async {
@@ -54,8 +58,9 @@ final class ServerFixture: @unchecked Sendable {
     /// Runs a Python 3 script with the fixture's ports and paths as variables.
     func python(_ script: String) async throws -> ChildProcess.Result {
         let prelude = """
-            import sys, ssl, socket, poplib, smtplib
+            import sys, ssl, socket, poplib, smtplib, imaplib
             POP3 = \(ports["pop3"]!); POP3S = \(ports["pop3s"]!); LMTP = \(ports["lmtp"]!); LMTP_SOCKET = '\(lmtpSocket)'
+            IMAP = \(ports["imap"]!); IMAPS = \(ports["imaps"]!)
             TLS = ssl.create_default_context(); TLS.check_hostname = False; TLS.verify_mode = ssl.CERT_NONE
 
             """

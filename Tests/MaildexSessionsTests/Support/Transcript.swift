@@ -1,23 +1,31 @@
 import MaildexSessions
 import Testing
 
-/// Plays `C:`/`S:` transcripts against a line session (STYLE.md §4, maddy's `tests/lmtp_test.go`).
+/// Plays `C:`/`S:` transcripts against a session (STYLE.md §4, maddy's `tests/lmtp_test.go`).
 ///
 /// - `C: text` sends the line `text` (`C:` alone sends an empty line);
 /// - `S: text` expects the next line the session sent; `*` matches any run of characters;
 ///   `S:` alone expects an empty line;
 /// - `S! close` / `S: <close>` and `S! starttls` / `S: <startTLS>` expect those actions;
-/// - `C! closed`, `C! too long`, `C! tls` call `closed()`, `receiveTooLong()`, `tlsStarted()`.
+/// - `C! closed`, `C! too long`, `C! tls`, `C! wake` call `closed()`, `receiveTooLong()` (line
+///   sessions), `tlsStarted()`, `wake()`.
+///
+/// A `C:` line becomes frames through `frames` (for line sessions: the line itself; for IMAP:
+/// the line plus CRLF through a frame decoder, so literals span `C:` lines as on the wire).
 ///
 /// Output accumulates, so pipelined `C:` lines may come before their `S:` lines; everything sent
 /// must be matched by the end of each `play`. The first `play` takes the greeting: it must be
 /// matched when the transcript starts with `S:`, and is dropped otherwise. `play` may be called
 /// again on the same session to continue the conversation.
-struct Transcript<Session: LineSession> {
+struct Transcript<Session: ConnectionSession> {
     let session: Session
+    let frames: (String) -> [Session.Frame]
     private var started = false
 
-    init(_ session: Session) { self.session = session }
+    init(_ session: Session, frames: @escaping (String) -> [Session.Frame]) {
+        self.session = session
+        self.frames = frames
+    }
 
     mutating func play(_ transcript: String, sourceLocation: SourceLocation = #_sourceLocation) async {
         var pending: [String] = []
@@ -30,12 +38,14 @@ struct Transcript<Session: LineSession> {
             let line = String(raw)
             let at = "transcript line \(number + 1)"
             if line.hasPrefix("C: ") || line == "C:" {
-                pending += Self.lines(await session.receive(Array(line.dropFirst(3).utf8)))
+                for frame in frames(String(line.dropFirst(3))) { pending += Self.lines(await session.receive(frame)) }
             } else if line.hasPrefix("C! ") {
                 switch line.dropFirst(3) {
                 case "closed": await session.closed()
-                case "too long": pending += Self.lines(await session.receiveTooLong())
+                case "too long":
+                    if let frame = LineFrame.tooLong as? Session.Frame { pending += Self.lines(await session.receive(frame)) }
                 case "tls": await session.tlsStarted()
+                case "wake": pending += Self.lines(await session.wake())
                 default: Issue.record("\(at): unknown directive \(line)", sourceLocation: sourceLocation)
                 }
             } else if line.hasPrefix("S:") || line.hasPrefix("S! ") {
@@ -97,6 +107,10 @@ struct Transcript<Session: LineSession> {
         while pi < p.count, p[pi] == "*" { pi += 1 }
         return pi == p.count
     }
+}
+
+extension Transcript where Session: LineSession {
+    init(_ session: Session) { self.init(session) { [.line(Array($0.utf8))] } }
 }
 
 typealias POP3Transcript = Transcript<POP3Session>

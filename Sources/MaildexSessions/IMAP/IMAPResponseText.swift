@@ -1,0 +1,39 @@
+import Foundation
+import MaildexCore
+import MaildexMIME
+
+/// Pieces of IMAP response syntax (RFC 3501 §7, §9).
+enum IMAPResponseText {
+    /// `(\Seen \Flagged $Label1)`, with `\Recent` when asked.
+    static func flagList(_ flags: Set<Flag>, recent: Bool = false) -> String {
+        var names = flags.sorted().map(\.description)
+        if recent { names.append("\\Recent") }
+        return "(" + names.joined(separator: " ") + ")"
+    }
+
+    /// A mailbox name on the wire: modified UTF-7, always quoted (or a literal).
+    static func mailbox(_ name: MailboxName) -> String {
+        IMAPString.quotedOrLiteral(name.modifiedUTF7)
+    }
+
+    /// `"17-Jul-1996 02:44:25 +0000"` (RFC 3501 §9 `date-time`), in UTC.
+    static func dateTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        let day = c.day ?? 1
+        return "\"\(day < 10 ? " \(day)" : "\(day)")-\(months[(c.month ?? 1) - 1])-\(c.year ?? 1970) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000\""
+    }
+
+    /// A literal `{n}\r\n` followed by the bytes.
+    static func literal(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        Array("{\(bytes.count)}\r\n".utf8) + bytes
+    }
+
+    /// `1:3,7` from sorted numbers (for COPYUID/APPENDUID).
+    static func set(_ numbers: [UInt32]) -> String {
+        NumberSet(numbers).description
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import MaildexCore
+import MaildexIMAPCodec
+import MaildexIndex
+import MaildexMIME
+import MaildexStore
+
+extension IMAPSession {
+    /// How many messages FETCH asks the index about at a time.
+    static let fetchBatch = 1_000
+
+    /// FETCH (RFC 3501 §6.4.5). Flags, sizes, dates, ENVELOPE, BODYSTRUCTURE and header fields
+    /// come from the index; only body sections read the message file.
+    func fetch(_ set: NumberSet, _ requested: [FetchItem], uid: Bool, tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {
+        var items = requested
+        if uid, !items.contains(.uid) { items.insert(.uid, at: 0) }
+        let targets = try messages(set, uid: uid, in: mailbox)
+        let plan = FetchPlan(items, readOnly: mailbox.readOnly)
+        var out: [UInt8] = []
+        var index = 0
+        while index < targets.count {
+            let batch = Array(targets[index..<min(index + Self.fetchBatch, targets.count)])
+            index += batch.count
+            out += try await fetchBatch(batch, items: items, plan: plan, store: store, mailboxName: mailbox.name)
+        }
+        return [.send(out)] + (await updates(expunges: uid)) + ok(tag, "Fetch completed.")
+    }
+
+    private func fetchBatch(_ batch: [(Int, UID)], items: [FetchItem], plan: FetchPlan, store: UserStore, mailboxName: MailboxName) async throws -> [UInt8] {
+        let uids = batch.map(\.1)
+        var records: [UID: MessageRecord] = [:]
+        var details: [UID: MessageDetail] = [:]
+        if plan.needsDetails {
+            for detail in try await store.details(of: uids, in: mailboxName) {
+                details[detail.record.uid] = detail
+                records[detail.record.uid] = detail.record
+            }
+        } else if plan.needsRecords {
+            for record in try await store.messages(uids, in: mailboxName) { records[record.uid] = record }
+        }
+        // \Seen goes on before the answer, so the FLAGS it carries are the new ones (§6.4.5).
+        if plan.setsSeen, let view = currentMailbox {
+            let unseen = uids.filter { view.flags[$0].map { !$0.contains(.seen) } ?? false }
+            if !unseen.isEmpty {
+                let result = try await store.setFlags([.seen], .add, uids: unseen, in: mailboxName)
+                updateMailbox { view in for change in result.changed { view.noteFlags(change.flags, of: change.uid) } }
+            }
+        }
+        guard let view = currentMailbox else { return [] }
+        var out: [UInt8] = []
+        for (seq, id) in batch {
+            guard let flags = view.flags[id] else { continue }
+            let record = records[id]
+            if plan.needsRecords, record == nil { continue }   // expunged meanwhile
+            var sections: MessageSections? = nil
+            if plan.needsFile {
+                guard let record, let bytes = try? await store.read(record, in: mailboxName) else { continue }
+                sections = MessageSections(bytes: bytes.count == record.virtualSize ? bytes : LineEndings.crlf(bytes))
+            }
+            out += Array("* \(seq) FETCH (".utf8)
+            var first = true
+            func item(_ text: String) {
+                if !first { out.append(UInt8(ascii: " ")) }
+                first = false
+                out += Array(text.utf8)
+            }
+            func literal(_ key: String, _ bytes: some Collection<UInt8>) {
+                item(key + " ")
+                out += IMAPResponseText.literal(bytes)
+            }
+            for fetchItem in items {
+                switch fetchItem {
+                case .uid: item("UID \(id)")
+                case .flags: item("FLAGS \(IMAPResponseText.flagList(flags, recent: view.recent.contains(id)))")
+                case .internalDate: item("INTERNALDATE \(IMAPResponseText.dateTime(record?.internalDate ?? Date()))")
+                case .rfc822Size: item("RFC822.SIZE \(record?.virtualSize ?? 0)")
+                case .modSeq: item("MODSEQ (\(record?.modSeq.rawValue ?? 0))")
+                case .envelope: item("ENVELOPE \(details[id]?.envelope ?? "NIL")")
+                case .bodyStructure: item("BODYSTRUCTURE \(details[id]?.bodyStructure ?? "NIL")")
+                case .body: item("BODY \(details[id]?.body ?? "NIL")")
+                case .rfc822Header:
+                    if let header = details[id]?.headers.headerText { literal("RFC822.HEADER", Array(header.utf8)) }
+                    else if var s = sections { literal("RFC822.HEADER", s.extract(BodySection(text: .header))) }
+                case .rfc822:
+                    if var s = sections { literal("RFC822", s.extract(BodySection())) }
+                case .rfc822Text:
+                    if var s = sections { literal("RFC822.TEXT", s.extract(BodySection(text: .text))) }
+                case .bodySection(let section, _, let partial):
+                    var data: ArraySlice<UInt8>
+                    if FetchPlan.fromIndex(section), let header = details[id]?.headers.headerText {
+                        data = Self.sectionFromHeader(Array(header.utf8), section)[...]
+                    } else if var s = sections {
+                        data = s.extract(section)
+                        sections = s
+                    } else {
+                        data = []
+                    }
+                    var key = "BODY[\(Self.sectionSpec(section))]"
+                    if let partial {
+                        key += "<\(partial.offset)>"
+                        let start = min(data.count, Int(partial.offset))
+                        let end = min(data.count, start + Int(partial.length))
+                        data = data.dropFirst(start).prefix(end - start)
+                    }
+                    literal(key, data)
+                }
+            }
+            if plan.setsSeen, !items.contains(.flags) {
+                item("FLAGS \(IMAPResponseText.flagList(flags, recent: view.recent.contains(id)))")
+            }
+            out += Array(")\r\n".utf8)
+        }
+        return out
+    }
+
+    /// `1.2.HEADER.FIELDS (Subject From)` as the response echoes it.
+    static func sectionSpec(_ section: BodySection) -> String {
+        var parts = section.part.map(String.init)
+        switch section.text {
+        case nil: break
+        case .header: parts.append("HEADER")
+        case .text: parts.append("TEXT")
+        case .mime: parts.append("MIME")
+        case .headerFields(let names): parts.append("HEADER.FIELDS (\(names.joined(separator: " ")))")
+        case .headerFieldsNot(let names): parts.append("HEADER.FIELDS.NOT (\(names.joined(separator: " ")))")
+        }
+        return parts.joined(separator: ".")
+    }
+
+    /// HEADER, HEADER.FIELDS and HEADER.FIELDS.NOT of the top-level message, from the index's header block.
+    static func sectionFromHeader(_ header: [UInt8], _ section: BodySection) -> [UInt8] {
+        switch section.text {
+        case .headerFields(let names): MessageSections.headerFields(header[...], names: names, not: false)
+        case .headerFieldsNot(let names): MessageSections.headerFields(header[...], names: names, not: true)
+        default: header
+        }
+    }
+}
+
+/// What a FETCH needs to read, worked out once for all its messages.
+struct FetchPlan {
+    var needsRecords = false
+    var needsDetails = false
+    var needsFile = false
+    var setsSeen = false
+
+    init(_ items: [FetchItem], readOnly: Bool) {
+        for item in items {
+            switch item {
+            case .uid, .flags: break
+            case .internalDate, .rfc822Size, .modSeq: needsRecords = true
+            case .envelope, .bodyStructure, .body, .rfc822Header: needsDetails = true
+            case .rfc822, .rfc822Text:
+                needsFile = true
+                setsSeen = !readOnly
+            case .bodySection(let section, let peek, _):
+                if Self.fromIndex(section) { needsDetails = true } else { needsFile = true }
+                if !peek, !readOnly { setsSeen = true }
+            }
+        }
+        if needsDetails || needsFile { needsRecords = true }
+    }
+
+    /// Whether a section is the top-level header (or fields of it), which the index holds.
+    static func fromIndex(_ section: BodySection) -> Bool {
+        guard section.part.isEmpty else { return false }
+        switch section.text {
+        case .header, .headerFields, .headerFieldsNot: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import MaildexCore
+import MaildexIMAPCodec
+import MaildexIndex
+import MaildexStore
+
+extension IMAPSession {
+    var userStore: UserStore? {
+        switch state {
+        case .authenticated(let store), .selected(let store, _): store
+        default: nil
+        }
+    }
+
+    /// A mailbox name as the client sent it (modified UTF-7), validated: NO naming the problem.
+    func mailboxName(_ wire: String) throws(IMAPError) -> MailboxName {
+        do { return try MailboxName(modifiedUTF7: wire) } catch {
+            throw .no("\(error)", code: "CANNOT")
+        }
+    }
+
+    func requireStore() throws(IMAPError) -> UserStore {
+        guard let store = userStore else { throw .bad("Log in first.") }
+        return store
+    }
+
+    /// SELECT / EXAMINE (RFC 3501 §6.3.1, §6.3.2). Reads only the index.
+    func select(_ wire: String, readOnly: Bool, tag: String) async throws -> [SessionAction] {
+        let store = try requireStore()
+        state = .authenticated(store)   // a failed SELECT leaves no mailbox selected
+        let name = try mailboxName(wire)
+        let record = try await store.open(name)
+        let messages = try await store.messages(in: name)
+        var recent = Set<UID>()
+        var recentCount = 0
+        if readOnly {
+            recentCount = try await store.recentCount(in: name)
+        } else if let last = messages.last, let claimed = try await store.claimRecent(in: name, from: .min, through: last.uid) {
+            for message in messages where claimed.contains(message.uid.rawValue) { recent.insert(message.uid) }
+            recentCount = recent.count
+        }
+        let mailbox = SelectedMailbox(name: name, readOnly: readOnly, record: record, messages: messages, recent: recent)
+        state = .selected(store, mailbox)
+        var lines = [
+            mailbox.flagsLine,
+            readOnly ? "* OK [PERMANENTFLAGS ()] Read-only mailbox."
+                     : "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.",
+            "* \(messages.count) EXISTS",
+            "* \(recentCount) RECENT",
+        ]
+        if let firstUnseen = messages.firstIndex(where: { !$0.flags.contains(.seen) }) {
+            lines.append("* OK [UNSEEN \(firstUnseen + 1)] First unseen.")
+        }
+        lines += [
+            "* OK [UIDVALIDITY \(record.uidValidity)] UIDs valid",
+            "* OK [UIDNEXT \(record.uidNext)] Predicted next UID",
+            "\(tag) OK [\(readOnly ? "READ-ONLY" : "READ-WRITE")] \(readOnly ? "Examine" : "Select") completed.",
+        ]
+        return send(lines)
+    }
+
+    /// CREATE (RFC 3501 §6.3.3); a trailing `/` only announces children.
+    func create(_ wire: String, tag: String) async throws -> [SessionAction] {
+        let store = try requireStore()
+        let name = try mailboxName(wire)
+        if name.isInbox { throw IMAPError.no("INBOX already exists.", code: "ALREADYEXISTS") }
+        try await store.createMailbox(name)
+        return ok(tag, "Create completed.")
+    }
+
+    /// DELETE (RFC 3501 §6.3.4).
+    func delete(_ wire: String, tag: String) async throws -> [SessionAction] {
+        let store = try requireStore()
+        let name = try mailboxName(wire)
+        if case .selected(_, let mailbox) = state, mailbox.name == name {
+            throw IMAPError.no("Can't delete the selected mailbox; CLOSE or UNSELECT it first.", code: "INUSE")
+        }
+        try await store.deleteMailbox(name)
+        return ok(tag, "Delete completed.")
+    }
+
+    /// RENAME (RFC 3501 §6.3.5), with the INBOX rule: its messages move, INBOX stays.
+    func rename(_ from: String, _ to: String, tag: String) async throws -> [SessionAction] {
+        let store = try requireStore()
+        try await store.renameMailbox(mailboxName(from), to: mailboxName(to))
+        return await updates(expunges: true) + ok(tag, "Rename completed.")
+    }
+
+    /// SUBSCRIBE / UNSUBSCRIBE (RFC 3501 §6.3.6, §6.3.7).
+    func subscribe(_ wire: String, _ on: Bool, tag: String) async throws -> [SessionAction] {
+        let store = try requireStore()
+        try await store.setSubscribed(mailboxName(wire), on)
+        return ok(tag, on ? "Subscribe completed." : "Unsubscribe completed.")
+    }
+
+    /// LIST (RFC 3501 §6.3.8, RFC 5258 LIST-EXTENDED, RFC 6154 SPECIAL-USE, RFC 3348 CHILDREN).
+    func list(_ command: ListCommand, tag: String) async throws -> [SessionAction] {
+        let store = try requireStore()
+        if command.patterns == [""] {
+            return send("* LIST (\\Noselect) \"/\" \"\"") + ok(tag, "List completed.")
+        }
+        let subscribedOnly = command.selectionOptions.contains("SUBSCRIBED")
+        let specialUseOnly = command.selectionOptions.contains("SPECIAL-USE")
+        let returnSubscribed = subscribedOnly || command.returnOptions.contains("SUBSCRIBED")
+        let patterns = command.patterns.map { MailboxPattern(reference: command.reference, pattern: $0) }
+        let mailboxes = try await store.mailboxes()
+        var lines: [String] = []
+        var listed = Set<MailboxName>()
+        for box in mailboxes where patterns.contains(where: { $0.matches(box.name) }) {
+            if subscribedOnly, !box.subscribed { continue }
+            if specialUseOnly, box.specialUse == nil { continue }
+            var attributes: [String] = []
+            if !box.selectable { attributes.append("\\Noselect") }
+            attributes.append(box.hasChildren ? "\\HasChildren" : "\\HasNoChildren")
+            if let use = box.specialUse { attributes.append(use) }
+            if returnSubscribed, box.subscribed { attributes.append("\\Subscribed") }
+            lines.append("* LIST (\(attributes.joined(separator: " "))) \"/\" \(IMAPResponseText.mailbox(box.name))")
+            listed.insert(box.name)
+        }
+        if subscribedOnly {
+            // Subscribed names whose mailbox is gone are listed too (RFC 5258 §3.1).
+            for name in try await store.subscriptions() where !listed.contains(name) && patterns.contains(where: { $0.matches(name) }) {
+                lines.append("* LIST (\\Subscribed \\NonExistent) \"/\" \(IMAPResponseText.mailbox(name))")
+            }
+        }
+        return send(lines) + ok(tag, "List completed.")
+    }
+
+    /// LSUB (RFC 3501 §6.3.9).
+    func lsub(reference: String, pattern: String, tag: String) async throws -> [SessionAction] {
+        let store = try requireStore()
+        let matcher = MailboxPattern(reference: reference, pattern: pattern)
+        let existing = Dictionary(try await store.mailboxes().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var lines: [String] = []
+        for name in try await store.subscriptions().sorted() where matcher.matches(name) {
+            let noselect = existing[name]?.selectable != true
+            lines.append("* LSUB (\(noselect ? "\\Noselect" : "")) \"/\" \(IMAPResponseText.mailbox(name))")
+        }
+        return send(lines) + ok(tag, "Lsub completed.")
+    }
+
+    /// STATUS (RFC 3501 §6.3.10), from the index.
+    func status(_ wire: String, _ items: [StatusItem], tag: String) async throws -> [SessionAction] {
+        let store = try requireStore()
+        let name = try mailboxName(wire)
+        let status = try await store.status(name)
+        var values: [String] = []
+        for item in items {
+            let value: String
+            switch item {
+            case .messages: value = "\(status.messages)"
+            case .recent: value = "\(try await store.recentCount(in: name))"
+            case .uidNext: value = "\(status.uidNext)"
+            case .uidValidity: value = "\(status.uidValidity)"
+            case .unseen: value = "\(status.unseen)"
+            case .highestModSeq: value = "\(status.highestModSeq)"
+            case .size: value = "\(status.size)"
+            case .deleted: value = "\(status.deleted)"
+            }
+            values.append("\(item.rawValue) \(value)")
+        }
+        return send("* STATUS \(IMAPResponseText.mailbox(name)) (\(values.joined(separator: " ")))") + ok(tag, "Status completed.")
+    }
+
+    /// APPEND and MULTIAPPEND (RFC 3501 §6.3.11, RFC 3502): all messages or none, each stored
+    /// durably before the OK; APPENDUID (RFC 4315) in the answer.
+    func append(_ messages: [AppendMessage], to wire: String, tag: String) async throws -> [SessionAction] {
+        let store = try requireStore()
+        let name = try mailboxName(wire)
+        let record: MailboxRecord
+        do { record = try await store.open(name) } catch is MailboxNotFound {
+            throw IMAPError.no("Mailbox doesn't exist: \(wire)", code: "TRYCREATE")
+        }
+        for message in messages where message.data.count > limits.appendLimit {
+            throw IMAPError.no("Message larger than APPENDLIMIT \(limits.appendLimit).", code: "TOOBIG")
+        }
+        var appended: [UID] = []
+        do {
+            for message in messages {
+                appended.append(try await store.deliver(message.data, to: name, flags: Set(message.flags),
+                                                        internalDate: message.internalDate ?? Date()))
+            }
+        } catch {
+            _ = try? await store.expunge(appended, in: name)
+            throw error
+        }
+        let uidSet = IMAPResponseText.set(appended.map(\.rawValue))
+        return await updates(expunges: true) + ok(tag, "[APPENDUID \(record.uidValidity) \(uidSet)] Append completed.")
+    }
+}
+
+/// A LIST pattern (RFC 3501 §6.3.8): `*` matches anything, `%` anything but the separator; the
+/// reference is prefixed. Matching is on the modified UTF-7 form the client sees, with INBOX
+/// case-insensitive.
+struct MailboxPattern {
+    private let pattern: [UInt8]
+
+    init(reference: String, pattern: String) {
+        var full = pattern
+        if !reference.isEmpty, !pattern.hasPrefix("/") { full = reference + pattern }
+        if full.uppercased().hasPrefix("INBOX") && (full.count == 5 || full.dropFirst(5).hasPrefix("/")) {
+            full = "INBOX" + full.dropFirst(5)
+        }
+        self.pattern = Array(full.utf8)
+    }
+
+    func matches(_ name: MailboxName) -> Bool {
+        // Patterns longer than any mailbox name can match nothing useful; bounding them bounds the table.
+        guard pattern.count <= 2 * MailboxName.maximumLength else { return false }
+        return Self.match(pattern, Array(name.modifiedUTF7.utf8))
+    }
+
+    /// Dynamic programming over (pattern position, name position): linear in their product,
+    /// whatever the number of wildcards.
+    private static func match(_ p: [UInt8], _ s: [UInt8]) -> Bool {
+        // row[j]: p[i...] matches s[j...], computed from the last pattern byte backwards.
+        var row = [Bool](repeating: false, count: s.count + 1)
+        row[s.count] = true
+        for i in stride(from: p.count - 1, through: 0, by: -1) {
+            var next = [Bool](repeating: false, count: s.count + 1)
+            let c = p[i]
+            for j in stride(from: s.count, through: 0, by: -1) {
+                switch c {
+                case UInt8(ascii: "*"):
+                    next[j] = row[j] || (j < s.count && next[j + 1])
+                case UInt8(ascii: "%"):
+                    next[j] = row[j] || (j < s.count && s[j] != UInt8(ascii: "/") && next[j + 1])
+                default:
+                    next[j] = j < s.count && s[j] == c && row[j + 1]
+                }
+            }
+            row = next
+        }
+        return row[0]
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import MaildexCore
+import MaildexIMAPCodec
+import MaildexIndex
+import MaildexStore
+
+extension IMAPSession {
+    /// SEARCH (RFC 3501 §6.4.4), compiled to one index query; results are limited to the
+    /// messages this session's view holds.
+    func search(_ program: SearchProgram, uid: Bool, tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {
+        if let charset = program.charset, !["UTF-8", "US-ASCII", "UTF8"].contains(charset) {
+            throw IMAPError.no("Unsupported charset \(charset).", code: "BADCHARSET (UTF-8 US-ASCII)")
+        }
+        let query = Self.query(program.key, mailbox: mailbox)
+        let found = try await store.search(query, in: mailbox.name)
+        var numbers: [String] = []
+        numbers.reserveCapacity(found.count)
+        for id in found {
+            guard let seq = mailbox.sequenceNumber(of: id) else { continue }
+            numbers.append(uid ? "\(id)" : "\(seq)")
+        }
+        let line = numbers.isEmpty ? "* SEARCH" : "* SEARCH " + numbers.joined(separator: " ")
+        return send(line) + (await updates(expunges: uid)) + ok(tag, "Search completed.")
+    }
+
+    /// A SEARCH key in index terms: sequence numbers become UIDs of the view, days become instants (UTC).
+    static func query(_ key: SearchKey, mailbox: SelectedMailbox) -> SearchQuery {
+        switch key {
+        case .all: return .all
+        case .flag(let flag, let set): return .flag(flag, set)
+        case .recent: return .uids(ranges(mailbox.recent))
+        case .new: return .and([.uids(ranges(mailbox.recent)), .flag(.seen, false)])
+        case .old: return .not(.uids(ranges(mailbox.recent)))
+        case .header(let name, let value): return .header(headerKey(name), value)
+        case .body(let text): return .body(text)
+        case .text(let text): return .text(text)
+        case .internalDate(let relation, let day):
+            let (from, before) = interval(relation, day)
+            return .internalDate(from: from, before: before)
+        case .sentDate(let relation, let day):
+            let (from, before) = interval(relation, day)
+            return .sentDate(from: from, before: before)
+        case .larger(let n): return .larger(Int(n))
+        case .smaller(let n): return .smaller(Int(n))
+        case .uid(let set):
+            guard let last = mailbox.uids.last else { return .uids([]) }
+            return .uids(set.resolved(largest: last.rawValue))
+        case .sequenceSet(let set):
+            let named = mailbox.resolve(set, uid: false).messages.map(\.1)
+            return .uids(ranges(Set(named)))
+        case .modSeq(let value): return .modSeq(atLeast: ModSeq(value))
+        case .not(let inner): return .not(query(inner, mailbox: mailbox))
+        case .or(let a, let b): return .or(query(a, mailbox: mailbox), query(b, mailbox: mailbox))
+        case .and(let keys): return .and(keys.map { query($0, mailbox: mailbox) })
+        }
+    }
+
+    static func headerKey(_ name: String) -> HeaderKey {
+        switch name.uppercased() {
+        case "FROM": .from
+        case "TO": .to
+        case "CC": .cc
+        case "BCC": .bcc
+        case "SUBJECT": .subject
+        default: .other(name)
+        }
+    }
+
+    /// Contiguous UID ranges of a set of UIDs.
+    static func ranges(_ uids: Set<UID>) -> [ClosedRange<UInt32>] {
+        NumberSet(uids.map(\.rawValue)).resolved(largest: UInt32.max)
+    }
+
+    /// BEFORE/ON/SINCE as a half-open interval of instants: days are UTC days, the time and
+    /// time zone of the message being disregarded (RFC 3501 §6.4.4).
+    static func interval(_ relation: DayRelation, _ day: IMAPDay) -> (Date?, Date?) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date.distantPast
+        let next = start.addingTimeInterval(86_400)
+        switch relation {
+        case .before: return (nil, start)
+        case .on: return (start, next)
+        case .since: return (start, nil)
+        }
+    }
+}

@@ -1,0 +1,281 @@
+public import MaildexAuth
+import MaildexCore
+public import MaildexIMAPCodec
+import MaildexStore
+
+/// An IMAP4rev1 server session (RFC 3501) with IDLE, UIDPLUS, MOVE, NAMESPACE, ID, ENABLE,
+/// UNSELECT, CHILDREN, LITERAL+, SASL-IR, SPECIAL-USE, LIST-EXTENDED and MULTIAPPEND: frames
+/// in, actions out, no socket.
+///
+/// ```
+/// S: * OK [CAPABILITY IMAP4rev1 ...] Maildex ready.
+/// C: a LOGIN alice secret
+/// S: a OK [CAPABILITY IMAP4rev1 ...] Logged in
+/// C: b SELECT INBOX
+/// S: * FLAGS (\Answered \Flagged \Deleted \Seen \Draft)
+/// S: * 2 EXISTS
+/// S: ...
+/// S: b OK [READ-WRITE] Select completed.
+/// ```
+///
+/// The session keeps its own view of the selected mailbox (``SelectedMailbox``) and brings it up
+/// to date from the store's MODSEQ log before answering each command, so changes by other
+/// sessions and deliveries appear as untagged EXISTS/EXPUNGE/FETCH, never in the middle of a
+/// FETCH, STORE or SEARCH (RFC 3501 §7.4.1). IDLE is woken by the store's ``ChangeSignal``.
+public actor IMAPSession: ConnectionSession {
+    enum State {
+        case notAuthenticated
+        /// In an AUTHENTICATE exchange; the tag to answer when it ends.
+        case authenticating(SASLExchange, tag: String)
+        case authenticated(UserStore)
+        case selected(UserStore, SelectedMailbox)
+        case logout
+    }
+
+    var connection: ConnectionInfo
+    let logins: LoginService<ContinuousClock>
+    let resolver: MailResolver
+    let limits: IMAPLimits
+    let clock = ContinuousClock()
+    var state = State.notAuthenticated
+    /// The tag of a running IDLE, nil when not idling.
+    var idleTag: String?
+    /// STARTTLS was answered and the handshake has not completed yet.
+    var tlsPending = false
+    var lastCommand: ContinuousClock.Instant
+    var lastKeepalive: ContinuousClock.Instant
+    /// Wakes the connection for IDLE updates and the timers.
+    public nonisolated let wakeups: AsyncStream<Void>
+    let wake: AsyncStream<Void>.Continuation
+    var ticker: Task<Void, Never>?
+    var changeObservation: ChangeObservation?
+    var changesPending = false
+
+    public init(connection: ConnectionInfo, logins: LoginService<ContinuousClock>, resolver: MailResolver, limits: IMAPLimits = IMAPLimits()) {
+        self.connection = connection
+        self.logins = logins
+        self.resolver = resolver
+        self.limits = limits
+        lastCommand = clock.now
+        lastKeepalive = clock.now
+        (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    public func start() async -> [SessionAction] {
+        let tick = limits.tick
+        let wake = self.wake
+        ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: tick)
+                wake.yield()
+            }
+        }
+        return send("* OK [CAPABILITY \(await capabilities())] Maildex ready.")
+    }
+
+    public func receive(_ frame: IMAPFrame) async -> [SessionAction] {
+        lastCommand = clock.now
+        switch (frame, state) {
+        case (_, .logout):
+            return []
+        case (.continuationRequest, _):
+            return send("+ Ready for literal data")
+        case (.lineTooLong(let tag), _):
+            if case .authenticating = state { state = .notAuthenticated }
+            return send("\(tag ?? "*") BAD Command line too long (limit \(limits.maximumLineLength) bytes).")
+        case (.literalTooLarge(let tag, _, let synchronizing), _):
+            if synchronizing {
+                return send("\(tag ?? "*") NO [TOOBIG] Literal too large (APPENDLIMIT=\(limits.appendLimit)).")
+            }
+            return finish("\(tag ?? "*") BAD [TOOBIG] Literal too large (APPENDLIMIT=\(limits.appendLimit)).")
+        case (.command(let bytes), .authenticating(var exchange, let tag)):
+            let step = exchange.receive(String(decoding: bytes, as: UTF8.self))
+            return await continueAuthentication(step, exchange, tag: tag)
+        case (.command(let bytes), _):
+            if let tag = idleTag { return await endIdle(tag: tag, line: bytes) }
+            let command: IMAPCommand
+            do {
+                command = try IMAPCommandParser.parse(bytes)
+            } catch {
+                return send("\(error.tag ?? "*") BAD \(error.message)")
+            }
+            return await execute(command)
+        }
+    }
+
+    public func tlsStarted() async {
+        connection.isTLS = true
+        tlsPending = false
+    }
+
+    public func closed() async {
+        state = .logout
+        stopObserving()
+        ticker?.cancel()
+        wake.finish()
+    }
+
+    /// Called for each signal of ``wakeups``: IDLE updates, the IDLE keepalive, autologout.
+    public func wake() async -> [SessionAction] {
+        let now = clock.now
+        if let _ = idleTag {
+            var out = await updates(expunges: true)
+            if now - lastKeepalive >= limits.idleKeepalive {
+                lastKeepalive = now
+                out += send("* OK Still here")
+            }
+            return out
+        }
+        if case .logout = state { return [] }
+        if now - lastCommand >= limits.autologout {
+            return finish("* BYE Autologout; idle for too long")
+        }
+        return []
+    }
+
+    // MARK: - Dispatch
+
+    func execute(_ command: IMAPCommand) async -> [SessionAction] {
+        let tag = command.tag
+        do {
+            switch (command.kind, state) {
+            case (.capability, _):
+                return send("* CAPABILITY \(await capabilities())") + ok(tag, "Capability completed.")
+            case (.noop, _):
+                return await updates(expunges: true) + ok(tag, "NOOP completed.")
+            case (.logout, _):
+                return finish("* BYE Logging out", then: "\(tag) OK Logout completed.")
+            case (.id(let fields), _):
+                return id(fields, tag: tag)
+            case (.startTLS, .notAuthenticated):
+                return try startTLS(tag: tag)
+            case (.login(let user, let password), .notAuthenticated):
+                return try await login(user: user, password: password, tag: tag)
+            case (.authenticate(let mechanism, let initial), .notAuthenticated):
+                return try await authenticate(mechanism: mechanism, initialResponse: initial, tag: tag)
+            case (.startTLS, _), (.login, _), (.authenticate, _):
+                throw IMAPError.bad("Already authenticated.")
+            case (_, .notAuthenticated), (_, .authenticating), (_, .logout):
+                throw IMAPError.bad("Log in first.")
+            case (.enable(let names), _):
+                return send("* ENABLED") + ok(tag, "Enabled (\(names.count) requested, none of them known).")
+            case (.namespace, _):
+                return send("* NAMESPACE ((\"\" \"/\")) NIL NIL") + ok(tag, "Namespace completed.")
+            case (.select(let name, let readOnly), _):
+                return try await select(name, readOnly: readOnly, tag: tag)
+            case (.create(let name), _): return try await create(name, tag: tag)
+            case (.delete(let name), _): return try await delete(name, tag: tag)
+            case (.rename(let from, let to), _): return try await rename(from, to, tag: tag)
+            case (.subscribe(let name), _): return try await subscribe(name, true, tag: tag)
+            case (.unsubscribe(let name), _): return try await subscribe(name, false, tag: tag)
+            case (.list(let list), _): return try await self.list(list, tag: tag)
+            case (.lsub(let reference, let pattern), _): return try await lsub(reference: reference, pattern: pattern, tag: tag)
+            case (.status(let name, let items), _): return try await status(name, items, tag: tag)
+            case (.append(let name, let messages), _): return try await append(messages, to: name, tag: tag)
+            case (.idle, _):
+                idleTag = tag
+                lastKeepalive = clock.now
+                return await updates(expunges: true) + send("+ idling")
+            case (_, .authenticated):
+                throw IMAPError.bad("No mailbox selected.")
+            case (_, .selected(let store, let mailbox)):
+                return try await executeSelected(command.kind, tag: tag, store: store, mailbox: mailbox)
+            }
+        } catch let error as IMAPError {
+            return send(error.line(tag: tag))
+        } catch {
+            return send(IMAPError(storeError: error).line(tag: tag))
+        }
+    }
+
+    /// `DONE` ends IDLE (RFC 2177); anything else is a protocol error that ends it too.
+    func endIdle(tag: String, line: [UInt8]) async -> [SessionAction] {
+        idleTag = nil
+        guard String(decoding: line, as: UTF8.self).uppercased() == "DONE" else {
+            return send("\(tag) BAD Expected DONE to end IDLE.")
+        }
+        return await updates(expunges: true) + ok(tag, "Idle completed.")
+    }
+
+    // MARK: - Output
+
+    func send(_ line: String) -> [SessionAction] { [.send(Array((line + "\r\n").utf8))] }
+    func send(_ lines: [String]) -> [SessionAction] {
+        lines.isEmpty ? [] : [.send(Array((lines.joined(separator: "\r\n") + "\r\n").utf8))]
+    }
+    func ok(_ tag: String, _ text: String) -> [SessionAction] { send("\(tag) OK \(text)") }
+
+    /// Says the last words and closes the connection.
+    func finish(_ lines: String..., then last: String? = nil) -> [SessionAction] {
+        state = .logout
+        idleTag = nil
+        stopObserving()
+        return send(lines + (last.map { [$0] } ?? [])) + [.close]
+    }
+
+    // MARK: - Change observation
+
+    func startObserving(_ store: UserStore) {
+        stopObserving()
+        let observation = store.changeSignal.observe()
+        changeObservation = observation
+        let wake = self.wake
+        Task {
+            for await _ in observation.signals { wake.yield() }
+        }
+    }
+
+    func stopObserving() {
+        changeObservation?.cancel()
+        changeObservation = nil
+    }
+
+    /// Brings the selected mailbox's view up to date and returns the untagged responses.
+    func updates(expunges: Bool) async -> [SessionAction] {
+        guard case .selected(let store, var mailbox) = state else { return [] }
+        do {
+            let changes = try await store.changes(in: mailbox.name, since: mailbox.modSeq)
+            var claimed: ClosedRange<UInt32>? = nil
+            let new = mailbox.newUIDs(in: changes)
+            if !mailbox.readOnly, let first = new.first, let last = new.last {
+                claimed = try await store.claimRecent(in: mailbox.name, from: first, through: last)
+            }
+            let lines = mailbox.apply(changes, expunges: expunges, recent: claimed)
+            state = .selected(store, mailbox)
+            return send(lines)
+        } catch {
+            // The mailbox was deleted or renamed by another session: nothing can be shown.
+            return []
+        }
+    }
+}
+
+/// A refusal: `tag NO [CODE] text` or `tag BAD text`.
+struct IMAPError: Error {
+    var line: String
+    var bad: Bool
+
+    static func no(_ text: String, code: String? = nil) -> IMAPError {
+        IMAPError(line: "NO " + (code.map { "[\($0)] " } ?? "") + text, bad: false)
+    }
+    static func bad(_ text: String) -> IMAPError { IMAPError(line: "BAD " + text, bad: true) }
+
+    func line(tag: String) -> String { "\(tag) \(line)" }
+
+    init(line: String, bad: Bool) {
+        self.line = line
+        self.bad = bad
+    }
+
+    /// The NO for an error of the store, with the RFC 5530 response code that fits.
+    init(storeError error: any Error) {
+        switch error {
+        case let error as MailboxNotFound: self = .no("Mailbox doesn't exist: \(error.name.modifiedUTF7)", code: "NONEXISTENT")
+        case let error as MailboxAlreadyExists: self = .no("Mailbox already exists: \(error.name.modifiedUTF7)", code: "ALREADYEXISTS")
+        case let error as MailboxOperationRefused: self = .no("\(error)", code: "CANNOT")
+        case let error as InvalidMailboxName: self = .no("\(error)", code: "CANNOT")
+        case is MessageNotFound: self = .no("Some of the requested messages no longer exist.", code: "EXPUNGEISSUED")
+        default: self = .no("Internal error: \(error)", code: "SERVERBUG")
+        }
+    }
+}

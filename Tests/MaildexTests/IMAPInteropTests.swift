@@ -1,0 +1,85 @@
+import Foundation
+import MaildexCore
+import MaildexIndex
+import MaildexStore
+import MaildexTesting
+import Testing
+
+/// Python's imaplib against the real server on loopback, over STARTTLS and implicit TLS.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct IMAPInteropTests {
+    @Test func imaplibFullScenario() async throws {
+        let f = try await ServerFixture()
+        let run = try await f.python("""
+            import time
+            def check(cond, what):
+                if not cond: print('FAIL', what); sys.exit(1)
+            m = imaplib.IMAP4('127.0.0.1', IMAP)
+            check('STARTTLS' in m.capabilities, 'STARTTLS offered')
+            m.starttls(ssl_context=TLS)
+            typ, _ = m.login('alice', 'secret'); check(typ == 'OK', 'login')
+            check('IDLE' in m.capabilities and 'MOVE' in m.capabilities and 'UIDPLUS' in m.capabilities, 'post-login capabilities')
+            typ, boxes = m.list(); names = [b.decode() for b in boxes]
+            check(any('\\\\Sent' in n and '"Sent"' in n for n in names), 'Sent listed with \\\\Sent: %r' % names)
+            msg = b'From: Carol <carol@example.org>\\r\\nSubject: Interop \\xc3\\xa9\\r\\n\\r\\nHello Alice.\\r\\n'
+            typ, data = m.append('Sent', '(\\\\Seen)', imaplib.Time2Internaldate(time.time()), msg)
+            check(typ == 'OK' and b'APPENDUID' in data[0], 'append: %r' % data)
+            typ, data = m.append('Drafts', '(\\\\Draft)', None, b'Subject: draft\\r\\n\\r\\nwip\\r\\n'); check(typ == 'OK', 'append draft')
+            for i in range(3):
+                m.append('INBOX', None, None, b'From: bob@example.org\\r\\nSubject: note %d\\r\\n\\r\\nbody %d\\r\\n' % (i, i))
+            typ, data = m.select('INBOX'); check(data == [b'3'], 'select count %r' % data)
+            typ, data = m.fetch('1:3', '(UID FLAGS RFC822.SIZE ENVELOPE)'); check(len(data) == 3, 'fetch 3')
+            typ, data = m.fetch('2', '(BODY.PEEK[])'); check(data[0][1] == b'From: bob@example.org\\r\\nSubject: note 1\\r\\n\\r\\nbody 1\\r\\n', 'body bytes %r' % data)
+            typ, data = m.uid('SEARCH', None, 'SUBJECT', '"note 2"'); check(data == [b'3'], 'uid search %r' % data)
+            typ, data = m.search(None, 'BODY', 'body'); check(data == [b'1 2 3'], 'body search %r' % data)
+            typ, data = m.store('1', '+FLAGS', '(\\\\Flagged)'); check(b'\\\\Flagged' in data[0], 'store %r' % data)
+            typ, data = m.uid('MOVE', '3', 'Archive'); check(typ == 'OK', 'move %r' % data)
+            typ, data = m.copy('1', 'Trash'); check(typ == 'OK', 'copy')
+            m.store('1', '+FLAGS', '(\\\\Deleted)')
+            typ, data = m.expunge(); check(data == [b'1'], 'expunge %r' % data)
+            typ, data = m.status('Archive', '(MESSAGES UIDNEXT)'); check(b'MESSAGES 1' in data[0], 'status %r' % data)
+            # IDLE: a delivery over LMTP shows up as EXISTS.
+            tag = m._new_tag().decode(); m.send(('%s IDLE\\r\\n' % tag).encode())
+            check(m.readline().startswith(b'+'), 'idle continuation')
+            started = time.monotonic()
+            lmtp = smtplib.LMTP('127.0.0.1', LMTP)
+            lmtp.sendmail('carol@example.org', ['alice'], b'Subject: pushed\\r\\n\\r\\nnew\\r\\n'); lmtp.quit()
+            line = m.readline(); took = time.monotonic() - started
+            check(line.strip().endswith(b'EXISTS'), 'idle push %r' % line)
+            print('IDLE push after LMTP: %.1f ms' % (took * 1000))
+            m.send(b'DONE\\r\\n')
+            while True:
+                line = m.readline()
+                if line.startswith(tag.encode()): check(b'OK' in line, 'idle done %r' % line); break
+            m.close(); m.logout()
+            s = imaplib.IMAP4_SSL('127.0.0.1', IMAPS, ssl_context=TLS)
+            s.login('alice', 'secret')
+            typ, data = s.select('Sent', readonly=True); check(data == [b'1'], 'sent count')
+            typ, data = s.fetch('1', '(BODY[HEADER.FIELDS (SUBJECT)])'); check(b'Subject: Interop \\xc3\\xa9' in data[0][1], 'header %r' % data)
+            s.logout()
+            print('OK')
+            """)
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("OK"), "\(run.stdout)")
+        await f.stop()
+    }
+
+    /// STARTTLS with a command pipelined behind it: the plaintext command is discarded.
+    @Test func startTLSDiscardsPipelinedPlaintext() async throws {
+        let f = try await ServerFixture()
+        let run = try await f.python("""
+            s = socket.create_connection(('127.0.0.1', IMAP)); r = s.makefile('rb')
+            r.readline()
+            s.sendall(b'a STARTTLS\\r\\nb LOGIN alice secret\\r\\n')
+            print(r.readline())
+            t = TLS.wrap_socket(s, server_hostname='localhost'); tr = t.makefile('rb')
+            t.sendall(b'c NOOP\\r\\n')
+            print(tr.readline())
+            """)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("a OK Begin TLS"), "\(run.stdout)")
+        #expect(run.stdout.contains("c OK NOOP"), "\(run.stdout)")
+        #expect(!run.stdout.contains("b OK"), "the pipelined LOGIN was not executed: \(run.stdout)")
+        await f.stop()
+    }
+}

@@ -44,39 +44,59 @@ extension IMAPParser {
         case "NEW": return .new
         case "OLD": return .old
         case "RECENT": return .recent
-        case "BCC", "CC", "FROM", "SUBJECT", "TO":
-            return .header(name, try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseAString("search string") })
+        case "BCC", "CC", "FROM", "SUBJECT", "TO": return .header(name, try searchString())
         case "HEADER":
-            let field = try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseAString("header field name") }
-            return .header(field, try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseAString("search string") })
-        case "BODY": return .body(try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseAString("search string") })
-        case "TEXT": return .text(try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseAString("search string") })
+            try expectSP()
+            let field = try parseAString("header field name")
+            return .header(field, try searchString())
+        case "BODY": return .body(try searchString())
+        case "TEXT": return .text(try searchString())
         case "KEYWORD", "UNKEYWORD":
-            let flag = try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseKeyword() }
-            return .flag(flag, name == "KEYWORD")
-        case "BEFORE": return .internalDate(.before, try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseDate() })
-        case "ON": return .internalDate(.on, try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseDate() })
-        case "SINCE": return .internalDate(.since, try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseDate() })
-        case "SENTBEFORE": return .sentDate(.before, try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseDate() })
-        case "SENTON": return .sentDate(.on, try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseDate() })
-        case "SENTSINCE": return .sentDate(.since, try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseDate() })
-        case "LARGER": return .larger(try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseNumber("size") })
-        case "SMALLER": return .smaller(try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseNumber("size") })
-        case "UID": return .uid(try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseSequenceSet() })
-        case "NOT": return .not(try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseSearchKey() })
+            try expectSP()
+            return .flag(try parseKeyword(), name == "KEYWORD")
+        case "BEFORE": return .internalDate(.before, try searchDate())
+        case "ON": return .internalDate(.on, try searchDate())
+        case "SINCE": return .internalDate(.since, try searchDate())
+        case "SENTBEFORE": return .sentDate(.before, try searchDate())
+        case "SENTON": return .sentDate(.on, try searchDate())
+        case "SENTSINCE": return .sentDate(.since, try searchDate())
+        case "LARGER": return .larger(try searchSize())
+        case "SMALLER": return .smaller(try searchSize())
+        case "UID":
+            try expectSP()
+            return .uid(try parseSequenceSet())
+        case "NOT": return .not(try searchSubkey())
         case "OR":
-            let first = try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseSearchKey() }
-            return .or(first, try argument { (p: inout IMAPParser) throws(IMAPParseError) in try p.parseSearchKey() })
+            let first = try searchSubkey()
+            return .or(first, try searchSubkey())
         case "MODSEQ": return .modSeq(try parseSearchModSeq())
         case "": throw error(atEnd ? "missing search key" : "expected search key\(found)")
         default: throw error("unknown search key \(excerpt(from: start, to: index))")
         }
     }
 
-    /// SP and one argument of a search key.
-    mutating func argument<T>(_ parse: (inout IMAPParser) throws(IMAPParseError) -> T) throws(IMAPParseError) -> T {
+    /// SP astring, decoded.
+    mutating func searchString() throws(IMAPParseError) -> String {
         try expectSP()
-        return try parse(&self)
+        return try parseAString("search string")
+    }
+
+    /// SP date.
+    mutating func searchDate() throws(IMAPParseError) -> IMAPDay {
+        try expectSP()
+        return try parseDate()
+    }
+
+    /// SP number.
+    mutating func searchSize() throws(IMAPParseError) -> UInt32 {
+        try expectSP()
+        return try parseNumber("size")
+    }
+
+    /// SP search-key, for NOT and OR.
+    mutating func searchSubkey() throws(IMAPParseError) -> SearchKey {
+        try expectSP()
+        return try parseSearchKey()
     }
 
     static let flagKeys: [String: SearchKey] = [

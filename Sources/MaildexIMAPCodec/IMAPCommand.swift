@@ -88,12 +88,16 @@ public struct ListCommand: Sendable, Equatable {
     public var patterns: [String]
     /// `RETURN (CHILDREN SPECIAL-USE ...)`, upper-cased; empty when absent.
     public var returnOptions: [String]
+    /// The items of a `RETURN (STATUS (MESSAGES UNSEEN))` option (RFC 5819 LIST-STATUS); nil
+    /// when there is no STATUS option (which then also appears in ``returnOptions``).
+    public var statusItems: [StatusItem]?
 
-    public init(selectionOptions: [String] = [], reference: String, patterns: [String], returnOptions: [String] = []) {
+    public init(selectionOptions: [String] = [], reference: String, patterns: [String], returnOptions: [String] = [], statusItems: [StatusItem]? = nil) {
         self.selectionOptions = selectionOptions
         self.reference = reference
         self.patterns = patterns
         self.returnOptions = returnOptions
+        self.statusItems = statusItems
     }
 }
 

@@ -1,0 +1,132 @@
+import MaildexCore
+
+// SEARCH (RFC 3501 §6.4.4), with MODSEQ (RFC 7162 §3.1.5).
+extension IMAPParser {
+    // search          = "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key)
+    mutating func parseSearch() throws(IMAPParseError) -> SearchProgram {
+        try expectSP()
+        var charset: String?
+        if consumeKeyword("CHARSET") {
+            try expectSP()
+            charset = try parseAString("charset").uppercased()
+            try expectSP()
+        }
+        if consumeKeyword("RETURN") { throw error("SEARCH RETURN is not supported") }
+        var keys: [SearchKey] = []
+        repeat {
+            if !keys.isEmpty { index += 1 }
+            keys.append(try parseSearchKey())
+        } while hasMoreArguments
+        return SearchProgram(charset: charset, key: keys.count == 1 ? keys[0] : .and(keys))
+    }
+
+    // search-key      = "ALL" / "ANSWERED" / "BCC" SP astring / "BEFORE" SP date / ... /
+    //                   sequence-set / "(" search-key *(SP search-key) ")"
+    //                   ; a list of one key is that key
+    mutating func parseSearchKey() throws(IMAPParseError) -> SearchKey {
+        try enter()
+        defer { depth -= 1 }
+        if peek == IMAPGrammar.openParen {
+            var keys: [SearchKey] = []
+            try parseList(allowEmpty: false) { (p: inout IMAPParser) throws(IMAPParseError) in
+                keys.append(try p.parseSearchKey())
+            }
+            return keys.count == 1 ? keys[0] : .and(keys)
+        }
+        if let b = peek, IMAPGrammar.isDigit(b) || b == 0x2A || b == 0x24 {
+            return .sequenceSet(try parseSequenceSet())
+        }
+        let start = index
+        let name = String(decoding: take { IMAPGrammar.isAtomChar($0) }, as: UTF8.self).uppercased()
+        if let key = Self.flagKeys[name] { return key }
+        switch name {
+        case "ALL": return .all
+        case "NEW": return .new
+        case "OLD": return .old
+        case "RECENT": return .recent
+        case "BCC", "CC", "FROM", "SUBJECT", "TO": return .header(name, try searchString())
+        case "HEADER":
+            try expectSP()
+            let field = try parseAString("header field name")
+            return .header(field, try searchString())
+        case "BODY": return .body(try searchString())
+        case "TEXT": return .text(try searchString())
+        case "KEYWORD", "UNKEYWORD":
+            try expectSP()
+            return .flag(try parseKeyword(), name == "KEYWORD")
+        case "BEFORE": return .internalDate(.before, try searchDate())
+        case "ON": return .internalDate(.on, try searchDate())
+        case "SINCE": return .internalDate(.since, try searchDate())
+        case "SENTBEFORE": return .sentDate(.before, try searchDate())
+        case "SENTON": return .sentDate(.on, try searchDate())
+        case "SENTSINCE": return .sentDate(.since, try searchDate())
+        case "LARGER": return .larger(try searchSize())
+        case "SMALLER": return .smaller(try searchSize())
+        case "UID":
+            try expectSP()
+            return .uid(try parseSequenceSet())
+        case "NOT": return .not(try searchSubkey())
+        case "OR":
+            let first = try searchSubkey()
+            return .or(first, try searchSubkey())
+        case "MODSEQ": return .modSeq(try parseSearchModSeq())
+        case "": throw error(atEnd ? "missing search key" : "expected search key\(found)")
+        default: throw error("unknown search key \(excerpt(from: start, to: index))")
+        }
+    }
+
+    /// SP astring, decoded.
+    mutating func searchString() throws(IMAPParseError) -> String {
+        try expectSP()
+        return try parseAString("search string")
+    }
+
+    /// SP date.
+    mutating func searchDate() throws(IMAPParseError) -> IMAPDay {
+        try expectSP()
+        return try parseDate()
+    }
+
+    /// SP number.
+    mutating func searchSize() throws(IMAPParseError) -> UInt32 {
+        try expectSP()
+        return try parseNumber("size")
+    }
+
+    /// SP search-key, for NOT and OR.
+    mutating func searchSubkey() throws(IMAPParseError) -> SearchKey {
+        try expectSP()
+        return try parseSearchKey()
+    }
+
+    static let flagKeys: [String: SearchKey] = [
+        "ANSWERED": .flag(.answered, true), "UNANSWERED": .flag(.answered, false),
+        "DELETED": .flag(.deleted, true), "UNDELETED": .flag(.deleted, false),
+        "DRAFT": .flag(.draft, true), "UNDRAFT": .flag(.draft, false),
+        "FLAGGED": .flag(.flagged, true), "UNFLAGGED": .flag(.flagged, false),
+        "SEEN": .flag(.seen, true), "UNSEEN": .flag(.seen, false),
+    ]
+
+    // flag-keyword    = atom
+    mutating func parseKeyword() throws(IMAPParseError) -> Flag {
+        let flag = try parseFlag()
+        guard flag.isKeyword else { throw error("invalid keyword \(flag)") }
+        return flag
+    }
+
+    // search-modsequence = "MODSEQ" [search-modseq-ext] SP mod-sequence-valzer
+    // search-modseq-ext  = SP entry-name SP entry-type-req
+    // entry-name      = DQUOTE "/flags/" attr-flag DQUOTE
+    // entry-type-req  = "priv" / "shared" / "all"
+    mutating func parseSearchModSeq() throws(IMAPParseError) -> UInt64 {
+        try expectSP()
+        if peek == IMAPGrammar.dquote || peek == IMAPGrammar.openBrace {
+            _ = try parseStringBytes("entry name")
+            try expectSP()
+            let type = try parseAtom("entry type").lowercased()
+            guard ["priv", "shared", "all"].contains(type) else { throw error("invalid entry type \(type)") }
+            try expectSP()
+        }
+        return try parseModSeq()
+    }
+}

@@ -18,7 +18,8 @@ struct IMAPInteropTests {
             check('STARTTLS' in m.capabilities, 'STARTTLS offered')
             m.starttls(ssl_context=TLS)
             typ, _ = m.login('alice', 'secret'); check(typ == 'OK', 'login')
-            check('IDLE' in m.capabilities and 'MOVE' in m.capabilities and 'UIDPLUS' in m.capabilities, 'post-login capabilities')
+            typ, caps = m.capability(); caps = caps[0].decode().split()
+            check('IDLE' in caps and 'MOVE' in caps and 'UIDPLUS' in caps, 'post-login capabilities %r' % caps)
             typ, boxes = m.list(); names = [b.decode() for b in boxes]
             check(any('\\\\Sent' in n and '"Sent"' in n for n in names), 'Sent listed with \\\\Sent: %r' % names)
             msg = b'From: Carol <carol@example.org>\\r\\nSubject: Interop \\xc3\\xa9\\r\\n\\r\\nHello Alice.\\r\\n'
@@ -36,7 +37,7 @@ struct IMAPInteropTests {
             typ, data = m.uid('MOVE', '3', 'Archive'); check(typ == 'OK', 'move %r' % data)
             typ, data = m.copy('1', 'Trash'); check(typ == 'OK', 'copy')
             m.store('1', '+FLAGS', '(\\\\Deleted)')
-            typ, data = m.expunge(); check(data == [b'1'], 'expunge %r' % data)
+            typ, data = m.expunge(); check(data[-1] == b'1', 'expunge %r' % data)  # imaplib also keeps MOVE's EXPUNGE
             typ, data = m.status('Archive', '(MESSAGES UIDNEXT)'); check(b'MESSAGES 1' in data[0], 'status %r' % data)
             # IDLE: a delivery over LMTP shows up as EXISTS.
             tag = m._new_tag().decode(); m.send(('%s IDLE\\r\\n' % tag).encode())

@@ -57,13 +57,15 @@ struct MbsyncInteropTests {
         #expect(down.status == 0, "mbsync down: \(down.stdout)\n\(down.stderr)")
         let files = try Self.maildirFiles(local + "/INBOX")
         #expect(files.count == 1_000, "synced \(files.count) files")
-        let sample = try #require(files.first { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains("Subject: message 7\r\n") == true })
-        #expect(try String(contentsOfFile: sample, encoding: .utf8).hasSuffix("\r\n\r\nbody 7\r\n"))
+        // mbsync stores local files with LF line ends.
+        func text(_ path: String) -> String { ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").replacingOccurrences(of: "\r\n", with: "\n") }
+        let sample = try #require(files.first { text($0).contains("Subject: message 7\n") })
+        #expect(text(sample).hasSuffix("\n\nbody 7\n"))
 
         // Local change: flag message 7, delete message 8; then sync up.
         let flagged = sample.contains(":2,") ? sample + "F" : sample + ":2,F"
         try FileManager.default.moveItem(atPath: sample, toPath: flagged)
-        let eight = try #require(files.first { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains("Subject: message 8\r\n") == true })
+        let eight = try #require(files.first { text($0).contains("Subject: message 8\n") })
         try FileManager.default.removeItem(atPath: eight)
         let up = try await ChildProcess.run(mbsync, ["-c", config, "-a"])
         #expect(up.status == 0, "mbsync up: \(up.stdout)\n\(up.stderr)")

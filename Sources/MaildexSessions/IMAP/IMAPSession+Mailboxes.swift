@@ -64,6 +64,13 @@ extension IMAPSession {
         let store = try requireStore()
         let name = try mailboxName(wire)
         if name.isInbox { throw IMAPError.no("INBOX already exists.", code: "ALREADYEXISTS") }
+        // Superiors are created too (RFC 3501 §6.3.3), so that they are selectable.
+        var ancestors: [MailboxName] = []
+        var parent = name.parent
+        while let p = parent { ancestors.insert(p, at: 0); parent = p.parent }
+        for ancestor in ancestors where !ancestor.isInbox {
+            do { try await store.createMailbox(ancestor) } catch is MailboxAlreadyExists {}
+        }
         try await store.createMailbox(name)
         return ok(tag, "Create completed.")
     }

@@ -77,11 +77,13 @@ extension IMAPSession {
         let targets = try messages(set, uid: uid, in: mailbox)
         let mode: FlagUpdate = switch action.mode { case .replace: .replace; case .add: .add; case .remove: .remove }
         let result = try await store.setFlags(Set(action.flags), mode, uids: targets.map(\.1), in: mailbox.name)
+        var newKeywords = false
         updateMailbox { view in
-            for change in result.changed { view.noteFlags(change.flags, of: change.uid) }
+            for change in result.changed where view.noteFlags(change.flags, of: change.uid) { newKeywords = true }
         }
         var lines: [String] = []
         if let view = currentMailbox {
+            if newKeywords { lines.append(view.flagsLine) }
             if !action.silent {
                 for (seq, id) in targets {
                     guard let flags = view.flags[id] else { continue }

@@ -91,9 +91,18 @@ struct SelectedMailbox {
         return pairs.filter { seen.insert($0.0).inserted }.sorted { $0.0 < $1.0 }
     }
 
-    /// Records flags this session reported itself (STORE, FETCH setting \Seen).
-    mutating func noteFlags(_ new: Set<Flag>, of uid: UID) {
-        if flags[uid] != nil { flags[uid] = new }
+    /// Records flags this session reported itself (STORE, FETCH setting \Seen). Returns true
+    /// when they bring a keyword new to the mailbox, which needs a new `* FLAGS`.
+    @discardableResult
+    mutating func noteFlags(_ new: Set<Flag>, of uid: UID) -> Bool {
+        guard flags[uid] != nil else { return false }
+        flags[uid] = new
+        var added = false
+        for flag in new where flag.isKeyword && !keywords.contains(flag) {
+            keywords.insert(flag)
+            added = true
+        }
+        return added
     }
 
     /// The UIDs of `changes` that are new to this view (above its last UID), ascending.

@@ -66,10 +66,10 @@ import Testing
             C: e SUBSCRIBE Bar
             S: e OK Subscribe completed.
             C: f LSUB "" "*"
+            S: * LSUB () "/" "INBOX"
             S: * LSUB () "/" "Archive"
             S: * LSUB () "/" "Bar"
             S: * LSUB () "/" "Drafts"
-            S: * LSUB () "/" "INBOX"
             S: * LSUB () "/" "Junk"
             S: * LSUB () "/" "Sent"
             S: * LSUB () "/" "Trash"
@@ -171,9 +171,9 @@ import Testing
             C: Subject: hi
             C:
             S: b OK [APPENDUID \(validity) 1] Append completed.
-            C: c APPEND Sent {11+}
+            C: c APPEND Sent {12+}
             C: Subject: a
-            C:  {11+}
+            C:  {12+}
             C: Subject: b
             C:
             S: c OK [APPENDUID \(validity) 2:3] Append completed.

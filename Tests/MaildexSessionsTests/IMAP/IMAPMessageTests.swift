@@ -39,7 +39,7 @@ import Testing
             S: 
             S:  BODY[TEXT]<0> {7}
             S: .
-            S: ..t)
+            S: ..tw)
             S: d OK Fetch completed.
             C: e FETCH 3 BODY[TEXT]
             S: * 3 FETCH (BODY[TEXT] {24}
@@ -173,16 +173,16 @@ import Testing
         // FETCH must not report the expunge (RFC 3501 §7.4.1); NOOP does, renumbering after it.
         await two.play("""
             C: f FETCH 3 UID
+            S: * 3 FETCH (UID 3)
             S: * 1 FETCH (UID 1 FLAGS (\\Flagged))
             S: * 4 EXISTS
-            S: * 0 RECENT
-            S: * 3 FETCH (UID 3)
+            S: * 1 RECENT
             S: f OK Fetch completed.
             C: g NOOP
             S: * 2 EXPUNGE
             S: g OK NOOP completed.
             C: h FETCH 3 (UID BODY.PEEK[HEADER.FIELDS (SUBJECT)])
-            S: * 3 FETCH (UID 4 BODY[HEADER.FIELDS (SUBJECT)] {16}
+            S: * 3 FETCH (UID 4 BODY[HEADER.FIELDS (SUBJECT)] {17}
             S: Subject: four
             S: 
             S: )

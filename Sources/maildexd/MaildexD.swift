@@ -62,10 +62,10 @@ struct MaildexD: AsyncParsableCommand {
         print("maildexd --dev: data directory \(env.dataDirectory), certificate \(env.certificatePath) (self-signed for localhost)")
         print("maildexd --dev: demo user 'demo', password '\(password)'")
         for listener in bound {
-            let tls = switch listener.configuration.tls { case .none: ""; case .startTLS: " (STLS)"; case .implicit: " (TLS)" }
+            let tls = switch listener.configuration.tls { case .none: ""; case .startTLS: listener.configuration.service == .pop3 ? " (STLS)" : " (STARTTLS)"; case .implicit: " (TLS)" }
             print("maildexd --dev: \(listener.configuration.service.rawValue.uppercased())\(tls) listening on 127.0.0.1:\(listener.port ?? 0)")
         }
-        print("maildexd: stop with Ctrl-C.")
+        print("maildexd: Stop with Ctrl-C.")
         fflush(nil)
         await Termination.wait()
         try await server.shutdown()

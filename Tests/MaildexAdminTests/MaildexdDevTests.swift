@@ -22,6 +22,7 @@ struct MaildexdDevTests {
             text += String(decoding: chunk, as: UTF8.self)
         }
         #expect(text.contains("demo user 'demo', password '"), "\(text)")
+        #expect(text.contains("IMAP (STARTTLS) listening on 127.0.0.1:") && text.contains("IMAP (TLS) listening on 127.0.0.1:"), "\(text)")
         let password = text.split(separator: "'")[3]
         let pop3 = try #require(text.split(separator: "\n").first { $0.contains("POP3 (STLS) listening on 127.0.0.1:") })
         let port = try #require(pop3.split(separator: ":").last)

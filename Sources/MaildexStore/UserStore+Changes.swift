@@ -29,6 +29,13 @@ extension UserStore {
         return first <= highest.rawValue ? first...highest.rawValue : nil
     }
 
+    /// UIDs, first unseen message and keywords of a mailbox (SELECT), after reconciling it with
+    /// its folder; the record for UIDVALIDITY and UIDNEXT.
+    public func summary(of name: MailboxName) throws -> (record: MailboxRecord, summary: MailboxSummary) {
+        let record = try open(name)
+        return (record, try index.summary(of: record.id))
+    }
+
     /// How many messages of a mailbox no session has been shown yet (STATUS RECENT).
     public func recentCount(in name: MailboxName) throws -> Int {
         let record = try record(name)

@@ -42,3 +42,34 @@ extension MailIndex {
         }
     }
 }
+
+/// What SELECT reports about a mailbox (RFC 3501 §6.3.1), read without building message rows.
+public struct MailboxSummary: Sendable, Equatable {
+    /// Every UID, ascending.
+    public var uids: [UID]
+    /// The position (0-based) of the first message without \Seen, nil when all are seen.
+    public var firstUnseen: Int?
+    /// Every keyword in use.
+    public var keywords: Set<Flag>
+}
+
+extension MailIndex {
+    /// UIDs, first unseen and keywords of a mailbox in one pass over the light rows.
+    /// Throws ``NoSuchMailbox``.
+    public func summary(of mailboxID: Int64) throws -> MailboxSummary {
+        try pool.read { db in
+            try Self.requireMailbox(mailboxID, db)
+            var summary = MailboxSummary(uids: [], firstUnseen: nil, keywords: [])
+            let rows = try Row.fetchCursor(db, sql: "SELECT uid, system_flags & 1, keywords FROM message WHERE mailbox_id = ? ORDER BY uid",
+                                           arguments: [mailboxID])
+            while let row = try rows.next() {
+                if summary.firstUnseen == nil, (row[1] as Int64) == 0 { summary.firstUnseen = summary.uids.count }
+                summary.uids.append(UID(UInt32(truncatingIfNeeded: row[0] as Int64)))
+                if let keywords = row[2] as String? {
+                    for keyword in keywords.split(separator: " ") { summary.keywords.insert(.keyword(String(keyword))) }
+                }
+            }
+            return summary
+        }
+    }
+}

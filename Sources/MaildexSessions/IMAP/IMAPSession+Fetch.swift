@@ -39,22 +39,23 @@ extension IMAPSession {
             for record in try await store.messages(uids, in: mailboxName) { records[record.uid] = record }
         }
         // \Seen goes on before the answer, so the FLAGS it carries are the new ones (§6.4.5).
-        if plan.setsSeen, let view = currentMailbox {
-            let unseen = uids.filter { view.flags[$0].map { !$0.contains(.seen) } ?? false }
+        if plan.setsSeen {
+            let unseen = records.values.filter { !$0.flags.contains(.seen) }.map(\.uid)
             if !unseen.isEmpty {
                 let result = try await store.setFlags([.seen], .add, uids: unseen, in: mailboxName)
-                updateMailbox { view in for change in result.changed { view.noteFlags(change.flags, of: change.uid) } }
+                updateMailbox { view in for change in result.changed { view.noteOwnChange(change) } }
+                for change in result.changed { records[change.uid]?.flags = change.flags }
             }
         }
         guard let view = currentMailbox else { return [] }
         var out: [UInt8] = []
         for (seq, id) in batch {
-            guard let flags = view.flags[id] else { continue }
-            let record = records[id]
-            if plan.needsRecords, record == nil { continue }   // expunged meanwhile
+            // Messages expunged meanwhile have no row: nothing to say about them.
+            guard let record = records[id] else { continue }
+            let flags = record.flags
             var sections: MessageSections? = nil
             if plan.needsFile {
-                guard let record, let bytes = try? await store.read(record, in: mailboxName) else { continue }
+                guard let bytes = try? await store.read(record, in: mailboxName) else { continue }
                 sections = MessageSections(bytes: bytes.count == record.virtualSize ? bytes : LineEndings.crlf(bytes))
             }
             out += Array("* \(seq) FETCH (".utf8)
@@ -72,9 +73,9 @@ extension IMAPSession {
                 switch fetchItem {
                 case .uid: item("UID \(id)")
                 case .flags: item("FLAGS \(IMAPResponseText.flagList(flags, recent: view.recent.contains(id)))")
-                case .internalDate: item("INTERNALDATE \(IMAPResponseText.dateTime(record?.internalDate ?? Date()))")
-                case .rfc822Size: item("RFC822.SIZE \(record?.virtualSize ?? 0)")
-                case .modSeq: item("MODSEQ (\(record?.modSeq.rawValue ?? 0))")
+                case .internalDate: item("INTERNALDATE \(IMAPResponseText.dateTime(record.internalDate))")
+                case .rfc822Size: item("RFC822.SIZE \(record.virtualSize)")
+                case .modSeq: item("MODSEQ (\(record.modSeq.rawValue))")
                 case .envelope: item("ENVELOPE \(details[id]?.envelope ?? "NIL")")
                 case .bodyStructure: item("BODYSTRUCTURE \(details[id]?.bodyStructure ?? "NIL")")
                 case .body: item("BODY \(details[id]?.body ?? "NIL")")
@@ -147,8 +148,7 @@ struct FetchPlan {
     init(_ items: [FetchItem], readOnly: Bool) {
         for item in items {
             switch item {
-            case .uid, .flags: break
-            case .internalDate, .rfc822Size, .modSeq: needsRecords = true
+            case .uid, .flags, .internalDate, .rfc822Size, .modSeq: needsRecords = true
             case .envelope, .bodyStructure, .body, .rfc822Header: needsDetails = true
             case .rfc822, .rfc822Text:
                 needsFile = true
@@ -158,7 +158,7 @@ struct FetchPlan {
                 if !peek, !readOnly { setsSeen = true }
             }
         }
-        if needsDetails || needsFile { needsRecords = true }
+        if needsDetails || needsFile || setsSeen { needsRecords = true }
     }
 
     /// Whether a section is the top-level header (or fields of it), which the index holds.

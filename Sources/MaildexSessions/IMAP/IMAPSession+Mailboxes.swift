@@ -29,26 +29,25 @@ extension IMAPSession {
         let store = try requireStore()
         state = .authenticated(store)   // a failed SELECT leaves no mailbox selected
         let name = try mailboxName(wire)
-        let record = try await store.open(name)
-        let messages = try await store.messages(in: name)
+        let (record, summary) = try await store.summary(of: name)
         var recent = Set<UID>()
         var recentCount = 0
         if readOnly {
             recentCount = try await store.recentCount(in: name)
-        } else if let last = messages.last, let claimed = try await store.claimRecent(in: name, from: .min, through: last.uid) {
-            for message in messages where claimed.contains(message.uid.rawValue) { recent.insert(message.uid) }
+        } else if let last = summary.uids.last, let claimed = try await store.claimRecent(in: name, from: .min, through: last) {
+            for uid in summary.uids where claimed.contains(uid.rawValue) { recent.insert(uid) }
             recentCount = recent.count
         }
-        let mailbox = SelectedMailbox(name: name, readOnly: readOnly, record: record, messages: messages, recent: recent)
+        let mailbox = SelectedMailbox(name: name, readOnly: readOnly, record: record, summary: summary, recent: recent)
         state = .selected(store, mailbox)
         var lines = [
             mailbox.flagsLine,
             readOnly ? "* OK [PERMANENTFLAGS ()] Read-only mailbox."
                      : "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.",
-            "* \(messages.count) EXISTS",
+            "* \(summary.uids.count) EXISTS",
             "* \(recentCount) RECENT",
         ]
-        if let firstUnseen = messages.firstIndex(where: { !$0.flags.contains(.seen) }) {
+        if let firstUnseen = summary.firstUnseen {
             lines.append("* OK [UNSEEN \(firstUnseen + 1)] First unseen.")
         }
         lines += [

@@ -12,7 +12,7 @@ extension IMAPSession {
             return await updates(expunges: true) + ok(tag, "Check completed.")
         case .close:
             if !mailbox.readOnly {
-                let deleted = try await store.search(.flag(.deleted, true), in: mailbox.name).filter { mailbox.flags[$0] != nil }
+                let deleted = try await store.search(.flag(.deleted, true), in: mailbox.name).filter(mailbox.contains)
                 try await store.expunge(deleted, in: mailbox.name)
             }
             state = .authenticated(store)
@@ -62,7 +62,7 @@ extension IMAPSession {
     /// knows and has seen flagged \Deleted.
     func expunge(_ set: NumberSet?, tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {
         if mailbox.readOnly { throw IMAPError.no("Mailbox is read-only.", code: "READ-ONLY") }
-        var deleted = try await store.search(.flag(.deleted, true), in: mailbox.name).filter { mailbox.flags[$0] != nil }
+        var deleted = try await store.search(.flag(.deleted, true), in: mailbox.name).filter(mailbox.contains)
         if let set {
             let named = Set(try messages(set, uid: true, in: mailbox).map(\.1))
             deleted = deleted.filter(named.contains)
@@ -79,17 +79,18 @@ extension IMAPSession {
         let result = try await store.setFlags(Set(action.flags), mode, uids: targets.map(\.1), in: mailbox.name)
         var newKeywords = false
         updateMailbox { view in
-            for change in result.changed where view.noteFlags(change.flags, of: change.uid) { newKeywords = true }
+            for change in result.changed where view.noteOwnChange(change) { newKeywords = true }
         }
         var lines: [String] = []
-        if let view = currentMailbox {
-            if newKeywords { lines.append(view.flagsLine) }
-            if !action.silent {
-                for (seq, id) in targets {
-                    guard let flags = view.flags[id] else { continue }
-                    let flagList = IMAPResponseText.flagList(flags, recent: view.recent.contains(id))
-                    lines.append(uid ? "* \(seq) FETCH (UID \(id) FLAGS \(flagList))" : "* \(seq) FETCH (FLAGS \(flagList))")
-                }
+        guard let view = currentMailbox else { return ok(tag, "Store completed.") }
+        if newKeywords { lines.append(view.flagsLine) }
+        if !action.silent {
+            let current = Dictionary(try await store.messages(targets.map(\.1), in: mailbox.name).map { ($0.uid, $0.flags) },
+                                     uniquingKeysWith: { a, _ in a })
+            for (seq, id) in targets {
+                guard let flags = current[id] else { continue }
+                let flagList = IMAPResponseText.flagList(flags, recent: view.recent.contains(id))
+                lines.append(uid ? "* \(seq) FETCH (UID \(id) FLAGS \(flagList))" : "* \(seq) FETCH (FLAGS \(flagList))")
             }
         }
         return send(lines) + (await updates(expunges: uid)) + ok(tag, "Store completed.")

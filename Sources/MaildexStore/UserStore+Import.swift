@@ -50,8 +50,22 @@ extension UserStore {
         try importBatch(PreparedMessage.prepare(messages), into: name, skipDuplicates: skipDuplicates)
     }
 
+    /// Appends several messages (IMAP MULTIAPPEND) with one durability point, as an import
+    /// batch: all of them or none. Returns their UIDs, in order.
+    public func append(_ messages: [ImportMessage], to name: MailboxName) throws -> [UID] {
+        var uids: [UID] = []
+        _ = try importBatch(PreparedMessage.prepare(messages), into: name, skipDuplicates: false, uids: &uids)
+        scheduleBodyIndexing()
+        return uids
+    }
+
     /// ``importBatch(_:into:skipDuplicates:)`` for messages already parsed.
     public func importBatch(_ messages: [PreparedMessage], into name: MailboxName, skipDuplicates: Bool) throws -> ImportBatchResult {
+        var uids: [UID] = []
+        return try importBatch(messages, into: name, skipDuplicates: skipDuplicates, uids: &uids)
+    }
+
+    private func importBatch(_ messages: [PreparedMessage], into name: MailboxName, skipDuplicates: Bool, uids: inout [UID]) throws -> ImportBatchResult {
         let record = try record(name)
         let folder = maildir.folder(name)
         var keys = skipDuplicates ? try loadDuplicateKeys(record) : []
@@ -77,7 +91,7 @@ extension UserStore {
                 rows.append(row)
             }
             try maildir.sync()
-            _ = try index.insert(rows, into: record.id)
+            uids = try index.insert(rows, into: record.id).map(\.uid)
         } catch {
             for entry in written { try? folder.remove(entry) }
             throw error

@@ -180,15 +180,14 @@ extension IMAPSession {
         for message in messages where message.data.count > limits.appendLimit {
             throw IMAPError.no("Message larger than APPENDLIMIT \(limits.appendLimit).", code: "TOOBIG")
         }
-        var appended: [UID] = []
-        do {
-            for message in messages {
-                appended.append(try await store.deliver(message.data, to: name, flags: Set(message.flags),
-                                                        internalDate: message.internalDate ?? Date()))
-            }
-        } catch {
-            _ = try? await store.expunge(appended, in: name)
-            throw error
+        let appended: [UID]
+        if messages.count == 1, let message = messages.first {
+            appended = [try await store.deliver(message.data, to: name, flags: Set(message.flags), internalDate: message.internalDate ?? Date())]
+        } else {
+            // MULTIAPPEND: one batch, one fsync pass, one transaction; all or nothing (RFC 3502).
+            appended = try await store.append(messages.map {
+                ImportMessage(bytes: $0.data, flags: Set($0.flags), internalDate: $0.internalDate ?? Date())
+            }, to: name)
         }
         let uidSet = IMAPResponseText.set(appended.map(\.rawValue))
         return await updates(expunges: true) + ok(tag, "[APPENDUID \(record.uidValidity) \(uidSet)] Append completed.")

@@ -80,7 +80,7 @@ let package = Package(
         // L3: protocol sessions (state machines over the store; no sockets) and mailadm as a library
         .target(
             name: "MaildexSessions",
-            dependencies: ["MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexPOP3Codec", "MaildexLMTPCodec", "MaildexIMAPCodec", "MaildexMIME"],
+            dependencies: ["MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexPOP3Codec", "MaildexLMTPCodec", "MaildexIMAPCodec", "MaildexMIME", "MaildexMaildir"],
             swiftSettings: settings
         ),
         .target(
@@ -92,7 +92,7 @@ let package = Package(
         // L4: the embeddable server: NIO listeners, TLS, connections feeding the sessions
         .target(
             name: "Maildex",
-            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexIMAPCodec"] + nio,
+            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexIMAPCodec", "MaildexMaildir"] + nio,
             swiftSettings: settings
         ),
 
@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "MaildexIMAPCodecTests", dependencies: ["MaildexIMAPCodec", "MaildexCore", "MaildexTesting"], swiftSettings: settings),
         .testTarget(
             name: "MaildexSessionsTests",
-            dependencies: ["MaildexSessions", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexIMAPCodec", "MaildexTesting"],
+            dependencies: ["MaildexSessions", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexIMAPCodec", "MaildexMaildir", "MaildexTesting"],
             swiftSettings: settings
         ),
         .testTarget(

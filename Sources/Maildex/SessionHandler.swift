@@ -1,3 +1,4 @@
+import MaildexMaildir
 import MaildexSessions
 import NIOCore
 import NIOSSL
@@ -87,6 +88,22 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
                     try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first)
                 }
                 do { try await started.get() } catch { channel.close(promise: nil); return false }
+            case .stream(let slice):
+                if !pending.isEmpty {
+                    do { try await channel.writeAndFlush(ByteBuffer(bytes: pending)) } catch { return false }
+                    pending = []
+                }
+                var offset = slice.offset
+                let end = slice.offset + slice.length
+                while offset < end {
+                    guard let chunk = try? slice.file.read(offset: offset, length: min(256 * 1024, end - offset)), !chunk.isEmpty else {
+                        // The literal's length was promised; a short file leaves no way to go on.
+                        try? await channel.close()
+                        return false
+                    }
+                    do { try await channel.writeAndFlush(ByteBuffer(bytes: chunk)) } catch { return false }
+                    offset += chunk.count
+                }
             case .close:
                 if !pending.isEmpty { try? await channel.writeAndFlush(ByteBuffer(bytes: pending)) }
                 try? await channel.close()

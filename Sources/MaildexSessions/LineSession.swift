@@ -1,13 +1,35 @@
+public import MaildexMaildir
 /// What a session asks its connection to do, in order.
 public enum SessionAction: Sendable, Equatable {
     /// Write these bytes (complete lines, CRLF-terminated).
     case send([UInt8])
+    /// Write `length` bytes of an open file from `offset`, read in pieces (a large message in
+    /// a FETCH literal, never held in memory whole). If the file cannot be read, the connection
+    /// is closed, since the literal's length was promised.
+    case stream(FileSlice)
     /// Once everything before it is written, start TLS (STARTTLS, STLS). Input the client sent
     /// before the handshake is discarded by the connection (CVE-2011-0411 class), and
     /// ``LineSession/tlsStarted()`` is called when the handshake completes.
     case startTLS
     /// Once everything before it is written, close the connection.
     case close
+}
+
+/// A piece of an open message file, for ``SessionAction/stream(_:)``.
+public struct FileSlice: Sendable, Equatable {
+    public let file: MessageFile
+    public let offset: Int
+    public let length: Int
+
+    public init(file: MessageFile, offset: Int, length: Int) {
+        self.file = file
+        self.offset = offset
+        self.length = length
+    }
+
+    public static func == (a: FileSlice, b: FileSlice) -> Bool {
+        a.file === b.file && a.offset == b.offset && a.length == b.length
+    }
 }
 
 /// The connection a session runs on, as the server sees it.

@@ -1,7 +1,7 @@
 public import Foundation
 public import MaildexCore
 public import MaildexIndex
-import MaildexMaildir
+public import MaildexMaildir
 
 extension UserStore {
     /// Delivers (or APPENDs) one message durably: the file is fsynced and renamed into place and
@@ -57,6 +57,16 @@ extension UserStore {
     public func read(_ row: MessageRecord, in name: MailboxName) throws -> [UInt8] {
         do {
             return try maildir.folder(name).read(entry(for: row, in: name))
+        } catch {
+            throw MessageNotFound(mailbox: name, uid: row.uid)
+        }
+    }
+
+    /// The message file of a row, open for reading in pieces (a FETCH streaming a large message).
+    /// Throws ``MessageNotFound`` if the file is gone.
+    public func openFile(_ row: MessageRecord, in name: MailboxName) throws -> MessageFile {
+        do {
+            return try maildir.folder(name).open(entry(for: row, in: name))
         } catch {
             throw MessageNotFound(mailbox: name, uid: row.uid)
         }

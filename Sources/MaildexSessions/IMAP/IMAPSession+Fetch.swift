@@ -3,6 +3,7 @@ import MaildexCore
 import MaildexIMAPCodec
 import MaildexIndex
 import MaildexMIME
+import MaildexMaildir
 import MaildexStore
 
 extension IMAPSession {
@@ -16,17 +17,21 @@ extension IMAPSession {
         if uid, !items.contains(.uid) { items.insert(.uid, at: 0) }
         let targets = try messages(set, uid: uid, in: mailbox)
         let plan = FetchPlan(items, readOnly: mailbox.readOnly)
-        var out: [UInt8] = []
+        var actions: [SessionAction] = []
         var index = 0
         while index < targets.count {
             let batch = Array(targets[index..<min(index + Self.fetchBatch, targets.count)])
             index += batch.count
-            out += try await fetchBatch(batch, items: items, plan: plan, store: store, mailboxName: mailbox.name)
+            actions += try await fetchBatch(batch, items: items, plan: plan, store: store, mailboxName: mailbox.name)
         }
-        return [.send(out)] + (await updates(expunges: uid)) + ok(tag, "Fetch completed.")
+        return actions + (await updates(expunges: uid)) + ok(tag, "Fetch completed.")
     }
 
-    private func fetchBatch(_ batch: [(Int, UID)], items: [FetchItem], plan: FetchPlan, store: UserStore, mailboxName: MailboxName) async throws -> [UInt8] {
+    /// Messages at least this large whose file has CRLF line ends are streamed from the file
+    /// for BODY[] and RFC822, not read into memory.
+    static let streamingThreshold = 256 * 1024
+
+    private func fetchBatch(_ batch: [(Int, UID)], items: [FetchItem], plan: FetchPlan, store: UserStore, mailboxName: MailboxName) async throws -> [SessionAction] {
         let uids = batch.map(\.1)
         var records: [UID: MessageRecord] = [:]
         var details: [UID: MessageDetail] = [:]
@@ -48,13 +53,19 @@ extension IMAPSession {
             }
         }
         guard let view = currentMailbox else { return [] }
+        var actions: [SessionAction] = []
         var out: [UInt8] = []
         for (seq, id) in batch {
             // Messages expunged meanwhile have no row: nothing to say about them.
             guard let record = records[id] else { continue }
             let flags = record.flags
             var sections: MessageSections? = nil
-            if plan.needsFile {
+            // A large message stored with CRLF line ends: whole-message items stream the file.
+            var file: MessageFile? = nil
+            if plan.needsFile, plan.wholeMessageOnly, record.size == record.virtualSize, record.size >= Self.streamingThreshold {
+                guard let opened = try? await store.openFile(record, in: mailboxName) else { continue }
+                file = opened
+            } else if plan.needsFile {
                 guard let bytes = try? await store.read(record, in: mailboxName) else { continue }
                 sections = MessageSections(bytes: bytes.count == record.virtualSize ? bytes : LineEndings.crlf(bytes))
             }
@@ -68,6 +79,14 @@ extension IMAPSession {
             func literal(_ key: String, _ bytes: some Collection<UInt8>) {
                 item(key + " ")
                 out += IMAPResponseText.literal(bytes)
+            }
+            /// A literal of the file's bytes in `range`, streamed.
+            func streamed(_ key: String, _ file: MessageFile, _ range: Range<Int>) {
+                item(key + " ")
+                out += Array("{\(range.count)}\r\n".utf8)
+                actions.append(.send(out))
+                out = []
+                actions.append(.stream(FileSlice(file: file, offset: range.lowerBound, length: range.count)))
             }
             for fetchItem in items {
                 switch fetchItem {
@@ -83,9 +102,20 @@ extension IMAPSession {
                     if let header = details[id]?.headers.headerText { literal("RFC822.HEADER", Array(header.utf8)) }
                     else if var s = sections { literal("RFC822.HEADER", s.extract(BodySection(text: .header))) }
                 case .rfc822:
-                    if var s = sections { literal("RFC822", s.extract(BodySection())) }
+                    if let file { streamed("RFC822", file, 0..<min(file.size, record.size)) }
+                    else if var s = sections { literal("RFC822", s.extract(BodySection())) }
                 case .rfc822Text:
                     if var s = sections { literal("RFC822.TEXT", s.extract(BodySection(text: .text))) }
+                case .bodySection(_, _, let partial) where file != nil:
+                    let size = min(file!.size, record.size)
+                    var range = 0..<size
+                    var key = "BODY[]"
+                    if let partial {
+                        key += "<\(partial.offset)>"
+                        let start = min(size, Int(partial.offset))
+                        range = start..<min(size, start + Int(partial.length))
+                    }
+                    streamed(key, file!, range)
                 case .bodySection(let section, _, let partial):
                     var data: ArraySlice<UInt8>
                     if FetchPlan.fromIndex(section), let header = details[id]?.headers.headerText {
@@ -111,7 +141,8 @@ extension IMAPSession {
             }
             out += Array(")\r\n".utf8)
         }
-        return out
+        actions.append(.send(out))
+        return actions
     }
 
     /// `1.2.HEADER.FIELDS (Subject From)` as the response echoes it.
@@ -144,17 +175,24 @@ struct FetchPlan {
     var needsDetails = false
     var needsFile = false
     var setsSeen = false
+    /// Every file item is the whole message (`BODY[]`, `BODY[]<partial>`, `RFC822`): it can be streamed.
+    var wholeMessageOnly = true
 
     init(_ items: [FetchItem], readOnly: Bool) {
         for item in items {
             switch item {
             case .uid, .flags, .internalDate, .rfc822Size, .modSeq: needsRecords = true
             case .envelope, .bodyStructure, .body, .rfc822Header: needsDetails = true
-            case .rfc822, .rfc822Text:
+            case .rfc822:
                 needsFile = true
+                setsSeen = !readOnly
+            case .rfc822Text:
+                needsFile = true
+                wholeMessageOnly = false
                 setsSeen = !readOnly
             case .bodySection(let section, let peek, _):
                 if Self.fromIndex(section) { needsDetails = true } else { needsFile = true }
+                if section != BodySection() { wholeMessageOnly = false }
                 if !peek, !readOnly { setsSeen = true }
             }
         }

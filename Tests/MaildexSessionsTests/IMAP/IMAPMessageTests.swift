@@ -2,6 +2,8 @@ import MaildexCore
 import MaildexIndex
 import MaildexStore
 import MaildexSessions
+import MaildexIMAPCodec
+import MaildexMaildir
 import Testing
 
 @Suite struct IMAPMessageTests {
@@ -225,5 +227,46 @@ import Testing
             C: c NOOP
             S: c OK NOOP completed.
             """)
+    }
+}
+
+@Suite struct IMAPStreamingTests {
+    /// BODY[] of a large message is streamed from the file (a `.stream` action), byte-exact,
+    /// partial fetches included; small messages and other sections are sent from memory.
+    @Test func largeBodyIsStreamedFromTheFile() async throws {
+        let f = try await POP3Fixture()
+        let line = String(repeating: "0123456789abcdef", count: 4) + "\r\n"
+        let message = "Subject: big\r\n\r\n" + String(repeating: line, count: 6_000)   // about 400 KB
+        try await f.alice.deliver(Array(message.utf8))
+        let session = f.imapSession()
+        var t = IMAPTranscript(session)
+        await t.play("""
+            C: a LOGIN alice secret
+            S: a OK [CAPABILITY *] Logged in
+            C: b EXAMINE INBOX
+            S: * FLAGS *
+            S: * OK *
+            S: * 1 EXISTS
+            S: * 1 RECENT
+            S: * OK [UNSEEN 1] First unseen.
+            S: * OK *
+            S: * OK *
+            S: b OK [READ-ONLY] Examine completed.
+            """)
+        var decoder = IMAPFrameDecoder()
+        decoder.append(Array("c FETCH 1 (BODY.PEEK[] BODY.PEEK[]<16.10>)\r\n".utf8))
+        let actions = await session.receive(try #require(decoder.next()))
+        let slices = actions.compactMap { if case .stream(let slice) = $0 { slice } else { nil } }
+        #expect(slices.count == 2)
+        var bytes: [UInt8] = []
+        for action in actions {
+            switch action {
+            case .send(let sent): bytes += sent
+            case .stream(let slice): bytes += try slice.file.read(offset: slice.offset, length: slice.length)
+            default: break
+            }
+        }
+        let expected = "* 1 FETCH (BODY[] {\(message.utf8.count)}\r\n" + message + " BODY[]<16> {10}\r\n" + "0123456789" + ")\r\nc OK Fetch completed.\r\n"
+        #expect(bytes == Array(expected.utf8))
     }
 }

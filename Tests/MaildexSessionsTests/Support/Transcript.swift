@@ -1,3 +1,4 @@
+import MaildexMaildir
 import MaildexSessions
 import Testing
 
@@ -81,17 +82,26 @@ struct Transcript<Session: ConnectionSession> {
     /// The actions as lines: sent bytes split at CRLF (a send without a final CRLF is marked),
     /// other actions as `<close>` and `<startTLS>`.
     static func lines(_ actions: [SessionAction]) -> [String] {
-        actions.flatMap { action -> [String] in
+        var out: [String] = []
+        var bytes: [UInt8] = []
+        func flush() {
+            guard !bytes.isEmpty else { return }
+            var text = String(decoding: bytes, as: UTF8.self)
+            bytes = []
+            guard text.hasSuffix("\r\n") else { out.append("<missing CRLF> " + text); return }
+            text.removeLast()   // "\r\n" is one Character
+            out += text.split(separator: Character("\r\n"), omittingEmptySubsequences: false).map(String.init)
+        }
+        for action in actions {
             switch action {
-            case .send(let bytes):
-                var text = String(decoding: bytes, as: UTF8.self)
-                guard text.hasSuffix("\r\n") else { return ["<missing CRLF> " + text] }
-                text.removeLast()   // "\r\n" is one Character
-                return text.split(separator: Character("\r\n"), omittingEmptySubsequences: false).map(String.init)
-            case .startTLS: return ["<startTLS>"]
-            case .close: return ["<close>"]
+            case .send(let sent): bytes += sent
+            case .stream(let slice): bytes += (try? slice.file.read(offset: slice.offset, length: slice.length)) ?? Array("<unreadable>".utf8)
+            case .startTLS: flush(); out.append("<startTLS>")
+            case .close: flush(); out.append("<close>")
             }
         }
+        flush()
+        return out
     }
 
     /// Glob match where `*` stands for any run of characters.

@@ -71,12 +71,21 @@ public enum Flag: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static func == (a: Flag, b: Flag) -> Bool {
         switch (a, b) {
         case (.keyword(let x), .keyword(let y)): x.lowercased() == y.lowercased()
-        case (.keyword, _), (_, .keyword): false
-        default: a.description == b.description
+        case (.seen, .seen), (.answered, .answered), (.flagged, .flagged), (.deleted, .deleted), (.draft, .draft): true
+        default: false
         }
     }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(description.lowercased()) }
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .seen: hasher.combine(0)
+        case .answered: hasher.combine(1)
+        case .flagged: hasher.combine(2)
+        case .deleted: hasher.combine(3)
+        case .draft: hasher.combine(4)
+        case .keyword(let k): hasher.combine(k.lowercased())
+        }
+    }
 
     public static func < (a: Flag, b: Flag) -> Bool {
         switch (a.isKeyword, b.isKeyword) {

@@ -89,10 +89,11 @@ public final class MailStore: Sendable {
 
     /// The store of a Maildir found by a userdb (e.g. a system user's `~/Maildir`).
     public func userStore(at location: MailLocation, key: String) throws -> UserStore {
-        if let open = openStores.withLock({ $0[key] }), open.location == location { return open }
-        let store = try UserStore(location: location, hostname: configuration.hostname)
-        return openStores.withLock { stores in
-            if let raced = stores[key], raced.location == location { return raced }
+        // Opened under the lock: two logins of the same user racing must not both open (and
+        // migrate) the index; the second would find it locked. Opening takes milliseconds, once.
+        try openStores.withLock { stores in
+            if let open = stores[key], open.location == location { return open }
+            let store = try UserStore(location: location, hostname: configuration.hostname)
             stores[key] = store
             return store
         }

@@ -37,8 +37,8 @@ extension UserStore {
     }
 
     /// ENVELOPE, BODYSTRUCTURE and header fields of the given UIDs, from the index alone.
-    public func details(of uids: [UID], in name: MailboxName) throws -> [MessageDetail] {
-        try index.details(in: record(name).id, uids: uids)
+    public func details(of uids: [UID], in name: MailboxName, headerBlock: Bool = true) throws -> [MessageDetail] {
+        try index.details(in: record(name).id, uids: uids, headerBlock: headerBlock)
     }
 
     /// The message's bytes as stored. Throws ``MessageNotFound`` if it was expunged or its file vanished.

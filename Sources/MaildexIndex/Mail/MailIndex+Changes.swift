@@ -8,11 +8,11 @@ extension MailIndex {
     public func changes(in mailboxID: Int64, since modSeq: ModSeq) throws -> (changed: [MessageRecord], expunged: [UID], highestModSeq: ModSeq) {
         try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
-            let highest = try Int64.fetchOne(db, sql: "SELECT highest_mod_seq FROM mailbox WHERE id = ?", arguments: [mailboxID]) ?? 0
+            let highest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT highest_mod_seq FROM mailbox WHERE id = ?"), arguments: [mailboxID]) ?? 0
             guard UInt64(highest) > modSeq.rawValue else { return ([], [], ModSeq(UInt64(highest))) }
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT \(Self.recordColumns) FROM message m WHERE m.mailbox_id = ? AND m.mod_seq > ? ORDER BY m.uid
-                """, arguments: [mailboxID, Int64(modSeq.rawValue)])
+                """), arguments: [mailboxID, Int64(modSeq.rawValue)])
             let changed = try Self.collect(rows, Self.messageRecord)
             let expunged = try Int64.fetchAll(db, sql: "SELECT uid FROM expunged WHERE mailbox_id = ? AND mod_seq > ? ORDER BY uid",
                                               arguments: [mailboxID, Int64(modSeq.rawValue)]).map { UID(UInt32($0)) }
@@ -24,7 +24,7 @@ extension MailIndex {
     /// §2.3.2), 0 when none; kept in the `state` table so a restart does not make old mail recent.
     public func recentClaim(in mailboxID: Int64) throws -> UID {
         try pool.read { db in
-            UID(UInt32(try Int64.fetchOne(db, sql: "SELECT value FROM state WHERE key = ?", arguments: ["recent_uid:\(mailboxID)"]) ?? 0))
+            UID(UInt32(try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM state WHERE key = ?"), arguments: ["recent_uid:\(mailboxID)"]) ?? 0))
         }
     }
 
@@ -33,7 +33,7 @@ extension MailIndex {
     public func claimRecent(upTo uid: UID, in mailboxID: Int64) throws -> UID {
         try pool.write { db in
             let key = "recent_uid:\(mailboxID)"
-            let previous = UID(UInt32(try Int64.fetchOne(db, sql: "SELECT value FROM state WHERE key = ?", arguments: [key]) ?? 0))
+            let previous = UID(UInt32(try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM state WHERE key = ?"), arguments: [key]) ?? 0))
             if uid > previous {
                 try db.execute(sql: "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                arguments: [key, Int64(uid.rawValue)])

@@ -11,10 +11,10 @@ extension MailIndex {
             guard let box = try Self.mailbox(id: mailboxID, db) else { throw NoSuchMailbox(id: mailboxID) }
             let modSeq = box.highestModSeq.next
             let list = Self.jsonArray(uids)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO expunged (mailbox_id, uid, mod_seq)
                 SELECT mailbox_id, uid, ? FROM message WHERE mailbox_id = ? AND uid IN (SELECT value FROM json_each(?))
-                """, arguments: [Int64(modSeq.rawValue), mailboxID, list])
+                """).execute(arguments: [Int64(modSeq.rawValue), mailboxID, list])
             guard db.changesCount > 0 else { return box.highestModSeq }
             try db.execute(sql: "DELETE FROM message WHERE mailbox_id = ? AND uid IN (SELECT value FROM json_each(?))",
                            arguments: [mailboxID, list])

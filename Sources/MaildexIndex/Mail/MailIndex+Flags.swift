@@ -17,10 +17,10 @@ extension MailIndex {
     ) throws -> (changed: [FlagChange], failed: [UID]) {
         try pool.write { db in
             guard let box = try Self.mailbox(id: mailboxID, db) else { throw NoSuchMailbox(id: mailboxID) }
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, uid, mod_seq, system_flags, keywords FROM message
                 WHERE mailbox_id = ? AND uid IN (SELECT value FROM json_each(?)) ORDER BY uid
-                """, arguments: [mailboxID, Self.jsonArray(uids)])
+                """), arguments: [mailboxID, Self.jsonArray(uids)])
             let modSeq = box.highestModSeq.next
             let update = try db.cachedStatement(sql: "UPDATE message SET system_flags = ?, keywords = ?, mod_seq = ? WHERE id = ?")
             var changed: [FlagChange] = []

@@ -6,14 +6,14 @@ extension MailIndex {
     /// All mailboxes, sorted by name (INBOX first, as `MailboxName` orders).
     public func mailboxes() throws -> [MailboxRecord] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM mailbox").map(Self.mailboxRecord).sorted { $0.name < $1.name }
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM mailbox")).map(Self.mailboxRecord).sorted { $0.name < $1.name }
         }
     }
 
     /// The mailbox of that name, or nil.
     public func mailbox(_ name: MailboxName) throws -> MailboxRecord? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE name = ?", arguments: [name.rawValue])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE name = ?"), arguments: [name.rawValue])
                 .map(Self.mailboxRecord)
         }
     }
@@ -31,7 +31,7 @@ extension MailIndex {
     public func createMailbox(_ name: MailboxName, uidValidity: UIDValidity? = nil, specialUse: String? = nil) throws -> MailboxRecord {
         try pool.write { db in
             if try Self.mailboxExists(name, db) { throw MailboxExists(name: name) }
-            let last = try Int64.fetchOne(db, sql: "SELECT value FROM state WHERE key = 'last_uid_validity'") ?? 0
+            let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM state WHERE key = 'last_uid_validity'")) ?? 0
             let validity: Int64
             if let uidValidity {
                 validity = Int64(uidValidity.rawValue)
@@ -39,7 +39,7 @@ extension MailIndex {
                 let now = Int64(Date().timeIntervalSince1970)
                 validity = min(max(now, last + 1), Int64(UInt32.max))
             }
-            try db.execute(sql: "UPDATE state SET value = max(value, ?) WHERE key = 'last_uid_validity'", arguments: [validity])
+            try db.cachedStatement(sql: "UPDATE state SET value = max(value, ?) WHERE key = 'last_uid_validity'").execute(arguments: [validity])
             try db.execute(sql: "INSERT INTO mailbox (name, uid_validity, special_use) VALUES (?, ?, ?)",
                            arguments: [name.rawValue, validity, specialUse])
             guard let record = try Self.mailbox(id: db.lastInsertedRowID, db) else { throw NoSuchMailbox(id: db.lastInsertedRowID) }
@@ -51,7 +51,7 @@ extension MailIndex {
     /// Throws ``NoSuchMailbox``.
     public func deleteMailbox(id: Int64) throws {
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM mailbox WHERE id = ?", arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM mailbox WHERE id = ?").execute(arguments: [id])
             if db.changesCount == 0 { throw NoSuchMailbox(id: id) }
         }
     }
@@ -64,7 +64,7 @@ extension MailIndex {
             guard let current = try Self.mailbox(id: id, db) else { throw NoSuchMailbox(id: id) }
             if current.name == name { return }
             if try Self.mailboxExists(name, db) { throw MailboxExists(name: name) }
-            try db.execute(sql: "UPDATE mailbox SET name = ? WHERE id = ?", arguments: [name.rawValue, id])
+            try db.cachedStatement(sql: "UPDATE mailbox SET name = ? WHERE id = ?").execute(arguments: [name.rawValue, id])
         }
     }
 
@@ -92,7 +92,7 @@ extension MailIndex {
     /// The subscribed names, sorted (INBOX first, as `MailboxName` orders).
     public func subscriptions() throws -> [MailboxName] {
         try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM subscription").map { try MailboxName($0) }.sorted()
+            try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM subscription")).map { try MailboxName($0) }.sorted()
         }
     }
 
@@ -100,13 +100,13 @@ extension MailIndex {
     public func status(of mailboxID: Int64) throws -> MailboxStatus {
         try pool.read { db in
             guard let box = try Self.mailbox(id: mailboxID, db) else { throw NoSuchMailbox(id: mailboxID) }
-            let row = try Row.fetchOne(db, sql: """
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) AS messages,
                        total((system_flags & ?) = 0) AS unseen,
                        total((system_flags & ?) <> 0) AS deleted,
                        total(virtual_size) AS size
                 FROM message WHERE mailbox_id = ?
-                """, arguments: [FlagColumns.seenBit, FlagColumns.deletedBit, mailboxID])
+                """), arguments: [FlagColumns.seenBit, FlagColumns.deletedBit, mailboxID])
             return MailboxStatus(
                 messages: row?["messages"] ?? 0, unseen: Int(row?["unseen"] ?? 0.0),
                 uidNext: box.uidNext, uidValidity: box.uidValidity, highestModSeq: box.highestModSeq,
@@ -124,11 +124,11 @@ extension MailIndex {
     }
 
     static func mailbox(id: Int64, _ db: Database) throws -> MailboxRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE id = ?", arguments: [id]).map(mailboxRecord)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE id = ?"), arguments: [id]).map(mailboxRecord)
     }
 
     private static func mailboxExists(_ name: MailboxName, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM mailbox WHERE name = ?", arguments: [name.rawValue]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM mailbox WHERE name = ?"), arguments: [name.rawValue]) ?? false
     }
 
     static func mailboxRecord(_ row: Row) throws -> MailboxRecord {

@@ -81,29 +81,31 @@ extension MailIndex {
     public func messages(in mailboxID: Int64, uids: [UID]) throws -> [MessageRecord] {
         try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT \(Self.recordColumns) FROM message m
                 WHERE m.mailbox_id = ? AND m.uid IN (SELECT value FROM json_each(?))
                 ORDER BY m.uid
-                """, arguments: [mailboxID, Self.jsonArray(uids)])
+                """), arguments: [mailboxID, Self.jsonArray(uids)])
             return try Self.collect(rows, Self.messageRecord)
         }
     }
 
     /// Records, FETCH strings and header fields of the given UIDs, ascending by UID, in one
-    /// query; UIDs not in the mailbox are skipped. Throws ``NoSuchMailbox``.
-    public func details(in mailboxID: Int64, uids: [UID]) throws -> [MessageDetail] {
+    /// query; UIDs not in the mailbox are skipped. Without `headerBlock` the raw header block
+    /// (kilobytes per message) is not read and `headers.headerText` is empty. Throws ``NoSuchMailbox``.
+    public func details(in mailboxID: Int64, uids: [UID], headerBlock: Bool = true) throws -> [MessageDetail] {
         try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Self.recordColumns), \(Self.detailColumns), b.header_text
+            let block = headerBlock ? "b.header_text" : "NULL"
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT \(Self.recordColumns), \(Self.detailColumns), \(block)
                 FROM message m
                 JOIN message_header h ON h.message_id = m.id
                 JOIN message_detail d ON d.message_id = m.id
                 LEFT JOIN message_header_block b ON b.message_id = m.id
                 WHERE m.mailbox_id = ? AND m.uid IN (SELECT value FROM json_each(?))
                 ORDER BY m.uid
-                """, arguments: [mailboxID, Self.jsonArray(uids)])
+                """), arguments: [mailboxID, Self.jsonArray(uids)])
             return try Self.collect(rows, Self.messageDetail)
         }
     }
@@ -146,7 +148,7 @@ extension MailIndex {
     }
 
     static func requireMailbox(_ id: Int64, _ db: Database) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM mailbox WHERE id = ?", arguments: [id]) == true else {
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM mailbox WHERE id = ?"), arguments: [id]) == true else {
             throw NoSuchMailbox(id: id)
         }
     }

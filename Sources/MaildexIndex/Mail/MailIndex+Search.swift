@@ -29,13 +29,13 @@ extension MailIndex {
     public func indexPendingBodies(limit: Int = 500) throws -> Int {
         guard limit > 0 else { return 0 }
         let (watermark, pending) = try pool.read { db in
-            let watermark = try Int64.fetchOne(db, sql: "SELECT value FROM state WHERE key = 'body_fts_indexed_through'") ?? 0
-            let rows = try Row.fetchAll(db, sql: """
+            let watermark = try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM state WHERE key = 'body_fts_indexed_through'")) ?? 0
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT m.id, mb.name, m.file_name, coalesce(b.header_text, '') AS header_text
                 FROM message m JOIN mailbox mb ON mb.id = m.mailbox_id
                 LEFT JOIN message_header_block b ON b.message_id = m.id
                 WHERE m.id > ? ORDER BY m.id LIMIT ?
-                """, arguments: [watermark, limit])
+                """), arguments: [watermark, limit])
             return (watermark, rows)
         }
         guard let last = pending.last?["id"] as Int64? else { return 0 }
@@ -45,12 +45,12 @@ extension MailIndex {
         }
         return try pool.write { db in
             // Another indexer got here first: its rows are in, ours would be duplicates.
-            guard try Int64.fetchOne(db, sql: "SELECT value FROM state WHERE key = 'body_fts_indexed_through'") == watermark else { return 0 }
+            guard try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM state WHERE key = 'body_fts_indexed_through'")) == watermark else { return 0 }
             let insert = try db.cachedStatement(sql: "INSERT INTO message_text_fts (rowid, header_text, body_text) VALUES (?, ?, ?)")
             for (row, text) in zip(pending, texts) {
                 try insert.execute(arguments: [row["id"] as Int64, row["header_text"] as String, text])
             }
-            try db.execute(sql: "UPDATE state SET value = ? WHERE key = 'body_fts_indexed_through'", arguments: [last])
+            try db.cachedStatement(sql: "UPDATE state SET value = ? WHERE key = 'body_fts_indexed_through'").execute(arguments: [last])
             return pending.count
         }
     }

@@ -6,7 +6,7 @@ extension MailIndex {
     /// client saw before a migration are never reused. Throws ``NoSuchMailbox``.
     public func setUIDNext(_ uid: UID, in mailboxID: Int64) throws {
         try pool.write { db in
-            try db.execute(sql: "UPDATE mailbox SET uid_next = max(uid_next, ?) WHERE id = ?", arguments: [Int64(uid.rawValue), mailboxID])
+            try db.cachedStatement(sql: "UPDATE mailbox SET uid_next = max(uid_next, ?) WHERE id = ?").execute(arguments: [Int64(uid.rawValue), mailboxID])
             if db.changesCount == 0 { throw NoSuchMailbox(id: mailboxID) }
         }
     }

@@ -38,7 +38,7 @@ public final class MailIndex: Sendable {
     /// `PRAGMA integrity_check` plus the FTS5 integrity checks; every line other than "ok".
     public func integrityCheck() throws -> [String] {
         try pool.write { db in
-            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            var problems = try String.fetchAll(db.cachedStatement(sql: "PRAGMA integrity_check")).filter { $0 != "ok" }
             for table in ["message_header_fts", "message_text_fts"] {
                 do {
                     try db.execute(sql: "INSERT INTO \(table) (\(table)) VALUES ('integrity-check')")

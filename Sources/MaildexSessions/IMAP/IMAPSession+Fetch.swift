@@ -36,7 +36,7 @@ extension IMAPSession {
         var records: [UID: MessageRecord] = [:]
         var details: [UID: MessageDetail] = [:]
         if plan.needsDetails {
-            for detail in try await store.details(of: uids, in: mailboxName) {
+            for detail in try await store.details(of: uids, in: mailboxName, headerBlock: plan.needsHeaderBlock) {
                 details[detail.record.uid] = detail
                 records[detail.record.uid] = detail.record
             }
@@ -173,6 +173,8 @@ extension IMAPSession {
 struct FetchPlan {
     var needsRecords = false
     var needsDetails = false
+    /// The raw header block (top-level HEADER, HEADER.FIELDS, RFC822.HEADER): kilobytes per message.
+    var needsHeaderBlock = false
     var needsFile = false
     var setsSeen = false
     /// Every file item is the whole message (`BODY[]`, `BODY[]<partial>`, `RFC822`): it can be streamed.
@@ -182,7 +184,10 @@ struct FetchPlan {
         for item in items {
             switch item {
             case .uid, .flags, .internalDate, .rfc822Size, .modSeq: needsRecords = true
-            case .envelope, .bodyStructure, .body, .rfc822Header: needsDetails = true
+            case .envelope, .bodyStructure, .body: needsDetails = true
+            case .rfc822Header:
+                needsDetails = true
+                needsHeaderBlock = true
             case .rfc822:
                 needsFile = true
                 setsSeen = !readOnly
@@ -191,7 +196,12 @@ struct FetchPlan {
                 wholeMessageOnly = false
                 setsSeen = !readOnly
             case .bodySection(let section, let peek, _):
-                if Self.fromIndex(section) { needsDetails = true } else { needsFile = true }
+                if Self.fromIndex(section) {
+                    needsDetails = true
+                    needsHeaderBlock = true
+                } else {
+                    needsFile = true
+                }
                 if section != BodySection() { wholeMessageOnly = false }
                 if !peek, !readOnly { setsSeen = true }
             }

@@ -1,4 +1,3 @@
-import Foundation
 import MaildexIMAPCodec
 import MaildexMIME
 
@@ -44,29 +43,32 @@ struct MessageSections {
     }
 
     /// The fields of a header block whose names are (or, with `not`, are not) in `names`, each
-    /// with its folded lines as written, followed by the empty line (RFC 3501 §6.4.5).
+    /// with its folded lines as written, followed by the empty line (RFC 3501 §6.4.5). Names
+    /// compare ASCII-case-insensitively, on bytes.
     static func headerFields(_ header: ArraySlice<UInt8>, names: [String], not: Bool) -> [UInt8] {
-        let wanted = Set(names.map { $0.lowercased() })
+        let wanted = Set(names.map { Array($0.utf8).map(lowercased) })
         var out: [UInt8] = []
         var fieldStart = header.startIndex
         var i = header.startIndex
         func flush(_ end: Int) {
-            guard fieldStart < end else { return }
-            let field = header[fieldStart..<end]
-            guard let colon = field.firstIndex(of: UInt8(ascii: ":")) else { return }
-            let name = String(decoding: field[fieldStart..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
-            if wanted.contains(name) != not { out += field }
+            guard fieldStart < end, let colon = header[fieldStart..<end].firstIndex(of: UInt8(ascii: ":")) else { return }
+            var nameEnd = colon
+            while nameEnd > fieldStart, header[nameEnd - 1] == UInt8(ascii: " ") || header[nameEnd - 1] == UInt8(ascii: "\t") { nameEnd -= 1 }
+            if wanted.contains(header[fieldStart..<nameEnd].map(lowercased)) != not { out += header[fieldStart..<end] }
         }
         while i < header.endIndex {
             guard let lf = header[i...].firstIndex(of: UInt8(ascii: "\n")) else { break }
             let next = lf + 1
-            let line = header[i..<next]
-            if line.count <= 2, line.first == UInt8(ascii: "\r") || line.first == UInt8(ascii: "\n") { break }  // the empty line
-            let continuation = line.first == UInt8(ascii: " ") || line.first == UInt8(ascii: "\t")
-            if !continuation { flush(i); fieldStart = i }
+            let first = header[i]
+            if first == UInt8(ascii: "\n") || (first == UInt8(ascii: "\r") && next - i == 2) { break }  // the empty line
+            if first != UInt8(ascii: " ") && first != UInt8(ascii: "\t") { flush(i); fieldStart = i }
             i = next
         }
         flush(i)
         return out + [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 }

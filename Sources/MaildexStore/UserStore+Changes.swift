@@ -15,7 +15,7 @@ extension UserStore {
     /// dropped in by another program counts). Cheap when nothing changed: one small query.
     public func changes(in name: MailboxName, since modSeq: ModSeq) throws -> MailboxChanges {
         try synchronize(name)
-        let result = try index.changes(in: record(name).id, since: modSeq)
+        let result = try index.changes(in: mailboxID(name), since: modSeq)
         return MailboxChanges(changed: result.changed, expunged: result.expunged, highestModSeq: result.highestModSeq)
     }
 

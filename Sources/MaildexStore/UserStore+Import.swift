@@ -120,6 +120,7 @@ extension UserStore {
         guard try index.status(of: record.id).messages == 0, record.uidNext.rawValue <= 1 else {
             throw MailboxOperationRefused(name: name, reason: "holds messages already, so its UIDVALIDITY cannot be taken over")
         }
+        forgetMailboxes()
         try index.deleteMailbox(id: record.id)
         _ = try index.createMailbox(name, uidValidity: uidValidity, specialUse: record.specialUse)
         duplicateKeys[record.id] = nil

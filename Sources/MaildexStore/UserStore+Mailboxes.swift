@@ -17,6 +17,7 @@ extension UserStore {
     /// another program are adopted, index rows of folders deleted by hand are dropped. Parents that
     /// exist only as a path to a child are listed as not selectable.
     public func mailboxes() throws -> [MailboxInfo] {
+        forgetMailboxes()
         let onDisk = Set(try maildir.folderNames())
         for record in try index.mailboxes() where !onDisk.contains(record.name) {
             try index.deleteMailbox(id: record.id)
@@ -43,6 +44,7 @@ extension UserStore {
     /// Creates a mailbox (its Maildir++ folder and index row). Throws ``MailboxAlreadyExists``.
     public func createMailbox(_ name: MailboxName, specialUse: String? = nil) throws {
         if try index.mailbox(name) != nil || maildir.folder(name).exists { throw MailboxAlreadyExists(name: name) }
+        forgetMailboxes()
         try maildir.createFolder(name)
         _ = try index.createMailbox(name, specialUse: specialUse)
     }
@@ -52,6 +54,7 @@ extension UserStore {
     public func deleteMailbox(_ name: MailboxName) throws {
         guard !name.isInbox else { throw MailboxOperationRefused(name: name, reason: "INBOX cannot be deleted") }
         let record = try record(name)
+        forgetMailboxes()
         try maildir.deleteFolder(name)
         try index.deleteMailbox(id: record.id)
     }
@@ -63,6 +66,7 @@ extension UserStore {
         guard !to.isDescendant(of: from), from != to else { throw MailboxOperationRefused(name: from, reason: "cannot be renamed into itself") }
         guard !to.isInbox else { throw MailboxOperationRefused(name: to, reason: "the name INBOX is reserved") }
         let source = try record(from)
+        forgetMailboxes()
         if from.isInbox {
             try createMailbox(to)
             let uids = try index.messages(in: source.id).map(\.uid)

@@ -33,12 +33,12 @@ extension UserStore {
 
     /// The light rows of the given UIDs, ascending; UIDs not in the mailbox are skipped.
     public func messages(_ uids: [UID], in name: MailboxName) throws -> [MessageRecord] {
-        try index.messages(in: record(name).id, uids: uids)
+        try index.messages(in: mailboxID(name), uids: uids)
     }
 
     /// ENVELOPE, BODYSTRUCTURE and header fields of the given UIDs, from the index alone.
     public func details(of uids: [UID], in name: MailboxName, headerBlock: Bool = true) throws -> [MessageDetail] {
-        try index.details(in: record(name).id, uids: uids, headerBlock: headerBlock)
+        try index.details(in: mailboxID(name), uids: uids, headerBlock: headerBlock)
     }
 
     /// The message's bytes as stored. Throws ``MessageNotFound`` if it was expunged or its file vanished.
@@ -160,7 +160,7 @@ extension UserStore {
 
     /// UIDs matching a query, ascending; answered from the index.
     public func search(_ query: SearchQuery, in name: MailboxName) throws -> [UID] {
-        try index.search(query, in: record(name).id)
+        try index.search(query, in: mailboxID(name))
     }
 
     /// Runs the catch-up body indexer once; returns how many bodies it indexed.
@@ -205,5 +205,6 @@ extension UserStore {
               before.cur.timeIntervalSince1970 == record.syncedCurMTime,
               let after = try? folder.directoryModificationDates() else { return }
         try index.setSyncState(id: record.id, newMTime: after.new.timeIntervalSince1970, curMTime: after.cur.timeIntervalSince1970)
+        syncedMTimes[record.name] = (after.new.timeIntervalSince1970, after.cur.timeIntervalSince1970)
     }
 }

@@ -35,10 +35,18 @@ extension UserStore {
 
     func reconcile(_ name: MailboxName, apply: Bool, force: Bool) throws -> [Drift] {
         let folder = maildir.folder(name)
+        // Fast path: the folder's mtimes are those we last reconciled (two stats, no query).
+        if apply, !force, let known = syncedMTimes[name], let now = try? folder.directoryModificationDates(),
+           now.new.timeIntervalSince1970 == known.new, now.cur.timeIntervalSince1970 == known.cur {
+            return []
+        }
         var drift: [Drift] = []
         guard folder.exists else {
             guard let record = try index.mailbox(name) else { throw MailboxNotFound(name: name) }
-            if apply { try index.deleteMailbox(id: record.id) }
+            if apply {
+                forgetMailboxes()
+                try index.deleteMailbox(id: record.id)
+            }
             return [Drift(mailbox: name, kind: .folderMissing)]
         }
         let existing = try index.mailbox(name)
@@ -47,6 +55,7 @@ extension UserStore {
         let mtimes = try folder.directoryModificationDates()
         if let record, !force, mtimes.new.timeIntervalSince1970 == record.syncedNewMTime,
            mtimes.cur.timeIntervalSince1970 == record.syncedCurMTime {
+            if apply, drift.isEmpty { syncedMTimes[name] = (record.syncedNewMTime, record.syncedCurMTime) }
             return drift
         }
         // Files left in tmp/ by a delivery that crashed are not messages; old ones are removed.
@@ -84,6 +93,7 @@ extension UserStore {
         drift += try indexFiles(unindexed, folder: folder, record: record, keywords: keywords)
         if !missing.isEmpty || !renamed.isEmpty || !unindexed.isEmpty { changeSignal.fire() }
         try index.setSyncState(id: record.id, newMTime: mtimes.new.timeIntervalSince1970, curMTime: mtimes.cur.timeIntervalSince1970)
+        syncedMTimes[name] = (mtimes.new.timeIntervalSince1970, mtimes.cur.timeIntervalSince1970)
         return drift
     }
 

@@ -19,6 +19,11 @@ public actor UserStore {
     var bodyIndexer: Task<Void, Never>? = nil
     /// Fired after every change to this user's mail, for IDLE and other sessions' views.
     public nonisolated let changeSignal = ChangeSignal()
+    /// Row ids of mailboxes by name, and the folder mtimes last reconciled, so that the commands
+    /// of IMAP sessions do not ask the index for the mailbox row each time. Emptied whenever a
+    /// mailbox row is created, deleted or renamed (``forgetMailboxes()``).
+    var mailboxIDs: [MailboxName: Int64] = [:]
+    var syncedMTimes: [MailboxName: (new: Double, cur: Double)] = [:]
 
     init(location: MailLocation, hostname: String?) throws {
         self.location = location
@@ -55,6 +60,20 @@ public actor UserStore {
         if let record = try index.mailbox(name) { return record }
         guard maildir.folder(name).exists else { throw MailboxNotFound(name: name) }
         return try Self.adoptFolder(name, maildir: maildir, index: index)
+    }
+
+    /// The row id of a mailbox (cached). Throws ``MailboxNotFound``.
+    func mailboxID(_ name: MailboxName) throws -> Int64 {
+        if let id = mailboxIDs[name] { return id }
+        let id = try record(name).id
+        mailboxIDs[name] = id
+        return id
+    }
+
+    /// Drops the cached mailbox ids and sync states (after a mailbox row changed).
+    func forgetMailboxes() {
+        mailboxIDs = [:]
+        syncedMTimes = [:]
     }
 
     /// Indexes a folder found on disk. UIDVALIDITY comes from its `dovecot-uidlist` when there is

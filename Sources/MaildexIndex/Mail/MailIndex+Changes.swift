@@ -7,8 +7,9 @@ extension MailIndex {
     /// session needs to bring its view up to date (RFC 7162 §3.1). Throws ``NoSuchMailbox``.
     public func changes(in mailboxID: Int64, since modSeq: ModSeq) throws -> (changed: [MessageRecord], expunged: [UID], highestModSeq: ModSeq) {
         try pool.read { db in
-            try Self.requireMailbox(mailboxID, db)
-            let highest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT highest_mod_seq FROM mailbox WHERE id = ?"), arguments: [mailboxID]) ?? 0
+            guard let highest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT highest_mod_seq FROM mailbox WHERE id = ?"), arguments: [mailboxID]) else {
+                throw NoSuchMailbox(id: mailboxID)
+            }
             guard UInt64(highest) > modSeq.rawValue else { return ([], [], ModSeq(UInt64(highest))) }
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT \(Self.recordColumns) FROM message m WHERE m.mailbox_id = ? AND m.mod_seq > ? ORDER BY m.uid

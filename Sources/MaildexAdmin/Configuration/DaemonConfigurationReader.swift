@@ -24,7 +24,7 @@ struct DaemonConfigurationReader {
                             + (earlier.map { " (\($0))" } ?? " (a default)") + "; give it another port or port = 0"
                         throw spec.error(reason, in: config)
                     }
-                    origins[listener.endpoint] = spec.portLocation ?? spec.location
+                    origins.updateValue(spec.portLocation ?? spec.location, forKey: listener.endpoint)  // nil: a default
                     listeners.append(listener)
                 }
             }

@@ -24,7 +24,9 @@ extension MaildexD {
         let plan = DaemonListenerPlan(daemon.listeners)
         for note in plan.notes { Self.log(note, to: .standardError) }
         if check {
-            for listener in plan.listeners { Self.log("would listen: \(listener)") }
+            for listener in plan.listeners {
+                Self.log("would listen: \(listener)" + (plan.dualStack.contains(listener.endpoint) ? " (IPv4 and IPv6)" : ""))
+            }
             Self.log("\(config) is valid")
             return
         }

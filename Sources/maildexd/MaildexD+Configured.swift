@@ -20,7 +20,11 @@ extension MaildexD {
         } catch {
             throw Self.failure("\(error)")
         }
-        for warning in auth.warnings + daemon.warnings { Self.log("warning: \(warning)", to: .standardError) }
+        var warnings = auth.warnings + daemon.warnings
+        if daemon.ssl == .no, auth.policy.disablePlaintextAuth {
+            warnings.append("ssl = no with disable_plaintext_auth = yes (the default): passwords are accepted only from loopback and login_trusted_networks")
+        }
+        for warning in warnings { Self.log("warning: \(warning)", to: .standardError) }
         let plan = DaemonListenerPlan(daemon.listeners)
         for note in plan.notes { Self.log(note, to: .standardError) }
         if check {

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Maildex
 import MaildexAdmin
 import MaildexAuth
@@ -9,9 +11,19 @@ extension ServerConfiguration {
     init(daemon: DaemonConfiguration, listeners: [DaemonListener], auth: LoginPolicy) {
         self.init(listeners: listeners.map(ListenerConfiguration.init(daemon:)), certificatePath: daemon.certificatePath, keyPath: daemon.keyPath)
         caPath = daemon.caPath
-        hostname = daemon.hostname ?? ProcessInfo.processInfo.hostName
+        hostname = daemon.hostname ?? Self.systemHostname ?? hostname
         loginPolicy = daemon.loginPolicy(reconciling: auth)
         // ssl_min_protocol (daemon.minimumTLSVersion) has no field in ServerConfiguration yet; the server uses TLS 1.2.
+    }
+}
+
+extension ServerConfiguration {
+    /// gethostname(2), as Dovecot's default `hostname`; no DNS lookup (unlike ProcessInfo.hostName).
+    static var systemHostname: String? {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return nil }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.isEmpty ? nil : name
     }
 }
 

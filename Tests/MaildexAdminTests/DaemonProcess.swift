@@ -8,7 +8,7 @@ import Glibc
 /// Swift concurrency's threads, and killed by ``kill()`` (or when dropped) on any path.
 final class DaemonProcess: @unchecked Sendable {
     private let process: Process
-    private let output = Mutex((stdout: "", stderr: ""))
+    private let output = Output()
 
     init(_ executable: String, _ arguments: [String]) throws {
         process = Process()
@@ -18,20 +18,26 @@ final class DaemonProcess: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = err
         out.fileHandleForReading.readabilityHandler = { [output] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.withLock { $0.stdout += text }
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            output.text.withLock { $0.stdout += String(decoding: data, as: UTF8.self) }
         }
         err.fileHandleForReading.readabilityHandler = { [output] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.withLock { $0.stderr += text }
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            output.text.withLock { $0.stderr += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
     }
 
     deinit { kill() }
 
-    var stdout: String { output.withLock { $0.stdout } }
-    var stderr: String { output.withLock { $0.stderr } }
+    var stdout: String { output.text.withLock { $0.stdout } }
+    var stderr: String { output.text.withLock { $0.stderr } }
+
+    private final class Output: Sendable {
+        let text = Mutex((stdout: "", stderr: ""))
+    }
     var isRunning: Bool { process.isRunning }
 
     /// Waits until stdout contains `text`, the process exits, or `seconds` pass. Returns whether it appeared.

@@ -112,9 +112,8 @@ struct DaemonConfigurationTests {
 
     @Test(arguments: invalid)
     func errorsNameFileAndLine(_ text: String, _ expected: String) {
-        #expect { try Self.read(text) } throws: { error in
-            "\(error)".hasPrefix(expected)
-        }
+        let error = #expect(throws: ConfigError.self) { try Self.read(text) }
+        #expect(error.map { "\($0)".hasPrefix(expected) } == true, "\(String(describing: error))")
     }
 
     @Test func tlsFilesHostnameAndDirectories() throws {

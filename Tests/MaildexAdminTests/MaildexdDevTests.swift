@@ -16,7 +16,7 @@ struct MaildexdDevTests {
         process.standardOutput = out
         try process.run()
         var text = ""
-        while !text.contains("Stop with Ctrl-C") {
+        while !text.contains("with Ctrl-C") {  // "stop with Ctrl-C." since the IMAP commit
             let chunk = out.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)

@@ -98,7 +98,7 @@ struct DaemonConfigurationTests {
         ("ssl_cert = -----BEGIN CERTIFICATE-----\n", "maildex.conf:1: ssl_cert must name a file: 'ssl_cert = </path/to/file.pem' (note the '<')"),
         ("ssl_cert = </etc/maildex/notes.txt\n", "maildex.conf:1: ssl_cert: /etc/maildex/notes.txt is not a PEM file with a 'CERTIFICATE' block"),
         ("ssl_cert = </etc/maildex/cert.pem\nssl_key = </etc/maildex/cert.pem\n", "maildex.conf:2: ssl_key: /etc/maildex/cert.pem is not a PEM file with a 'PRIVATE KEY' block"),
-        ("ssl_cert = </etc/maildex/missing.pem\n", "maildex.conf:1:"),
+        ("ssl_cert = </etc/maildex/missing.pem\n", "maildex.conf:1: cannot read '</etc/maildex/missing.pem': No such file or directory"),
         (tls + "ssl_min_protocol = TLSv9\n", "maildex.conf:3: ssl_min_protocol must be TLSv1.2, TLSv1.3 or LATEST, not 'TLSv9'"),
         ("ssl = no\nservice imap-login {\n  inet_listener imap {\n    port = 70000\n  }\n}\n",
          "maildex.conf:4: port must be a number from 0 (off) to 65535, not '70000'"),

@@ -128,7 +128,7 @@ struct MaildexdConfiguredTests {
     @Test(arguments: [
         ("protocols = imap pop3 sieve\n", ":1: unknown protocol 'sieve'"),
         ("ssl = yes\n", ":1: ssl = yes needs ssl_cert"),
-        ("ssl_cert = </nonexistent/server.crt\n", ":1: "),
+        ("ssl_cert = </nonexistent/server.crt\n", ":1: cannot read '</nonexistent/server.crt': No such file or directory"),
     ])
     func mistakesStopStartUp(_ text: String, _ expected: String) async throws {
         let dir = try TemporaryDirectory()

@@ -144,6 +144,8 @@ struct DaemonConfigurationTests {
         #expect(daemon.hostname == nil && daemon.stateDirectory == "/var/lib/maildex" && daemon.certificatePath == nil)
         #expect(daemon.listeners.last?.permissions == DaemonListener.SocketPermissions(mode: 0o666), "Dovecot's lmtp socket mode")
         #expect(daemon.warnings.isEmpty)
+        let postfix = try Self.read("ssl = no\nservice lmtp {\n  unix_listener /var/spool/postfix/private/lmtp {\n    user = postfix\n  }\n}\n")
+        #expect(postfix.listeners.last?.permissions == DaemonListener.SocketPermissions(mode: 0o600, user: "postfix"), "a new socket: 0600")
     }
 
     @Test func olderTLSVersionsAreRaisedWithAWarning() throws {

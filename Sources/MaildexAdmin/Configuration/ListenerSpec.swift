@@ -49,7 +49,7 @@ struct ListenerSpec {
                     try specs[index].apply(block)
                 } else {
                     var spec = ListenerSpec(kind: kind, name: listenerName)
-                    if kind == .unix { spec.permissions = DaemonListener.SocketPermissions() }
+                    if kind == .unix { spec.permissions = DaemonListener.SocketPermissions(mode: 0o600) }  // Dovecot's default mode
                     try spec.apply(block)
                     specs.append(spec)
                 }

@@ -6,9 +6,8 @@ import MaildexConfig
 import Maildex
 import MaildexStore
 
-/// The Maildex daemon. `--dev` serves POP3 and LMTP on loopback with embedded defaults; a
-/// configuration file is only validated so far (its listeners come with the operations issue),
-/// and IMAP is not built yet.
+/// The Maildex daemon. `-c maildex.conf` (Dovecot syntax) serves the listeners the file asks for,
+/// `--check` only validates it, and `--dev` serves IMAP, POP3 and LMTP on loopback with embedded defaults.
 @main
 struct MaildexD: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +16,7 @@ struct MaildexD: AsyncParsableCommand {
     )
 
     @Option(name: [.customShort("c"), .long], help: "Configuration file (Dovecot syntax).") var config = "/etc/maildex/maildex.conf"
+    @Flag(help: "Check the configuration file, print the listeners it asks for, and exit.") var check = false
     @Flag(help: "Run with embedded development defaults: data in ./.maildex-dev, loopback ports, a demo user.") var dev = false
     @Option(help: "Data directory for --dev.") var devData = ".maildex-dev"
     @Flag(help: "With --dev: let the system pick free ports (printed at start) instead of 1143/1993/1110/1995/2424.") var ephemeralPorts = false
@@ -25,19 +25,9 @@ struct MaildexD: AsyncParsableCommand {
     func run() async throws {
         if dev {
             try await runDev()
-            return
+        } else {
+            try await runConfigured()
         }
-        do {
-            let parsed = try ConfigParser.parse(file: config)
-            let store = try MailStore(configuration: StoreConfiguration(dataDirectory: parsed.value("state_dir") ?? "/var/lib/maildex"))
-            let auth = try AuthConfiguration(config: parsed, store: store)
-            for warning in auth.warnings { FileHandle.standardError.write(Data("maildexd: warning: \(warning)\n".utf8)) }
-        } catch {
-            FileHandle.standardError.write(Data("maildexd: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-        FileHandle.standardError.write(Data("maildexd: \(config) is valid. Listeners from a configuration file are not built yet (use --dev).\n".utf8))
-        throw ExitCode(69)
     }
 
     /// `--dev`: data in ./.maildex-dev, a self-signed certificate, a demo user, IMAP with STARTTLS

@@ -117,7 +117,7 @@ public final class MailServer: Sendable {
             certificateChain: chain.map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: keyPath, format: .pem))
         )
-        tls.minimumTLSVersion = .tlsv12
+        tls.minimumTLSVersion = configuration.minimumTLSVersion == .tls13 ? .tlsv13 : .tlsv12
         // Clients that never send close_notify must not hold up a shutdown (STACK.md).
         tls.shutdownTimeout = .seconds(1)
         return try NIOSSLContext(configuration: tls)

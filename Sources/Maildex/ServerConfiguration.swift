@@ -45,6 +45,9 @@ public struct ServerConfiguration: Sendable {
     public var loginPolicy = LoginPolicy()
     /// LMTP limits (message size, recipients).
     public var lmtpLimits = LMTPLimits()
+    /// The oldest TLS version accepted (`ssl_min_protocol`): TLS 1.2 unless set to 1.3.
+    public var minimumTLSVersion = MinimumTLSVersion.tls12
+    public enum MinimumTLSVersion: Sendable, Equatable { case tls12, tls13 }
     /// IMAP command line and APPEND size limits.
     public var imapLimits = IMAPLimits()
 

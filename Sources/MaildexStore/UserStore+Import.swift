@@ -68,6 +68,7 @@ extension UserStore {
     private func importBatch(_ messages: [PreparedMessage], into name: MailboxName, skipDuplicates: Bool, uids: inout [UID]) throws -> ImportBatchResult {
         let record = try record(name)
         let folder = maildir.folder(name)
+        let before = try? folder.directoryModificationDates()
         var keys = skipDuplicates ? try loadDuplicateKeys(record) : []
         var result = ImportBatchResult()
         var rows: [NewMessage] = []
@@ -97,7 +98,8 @@ extension UserStore {
             throw error
         }
         if skipDuplicates { duplicateKeys[record.id] = keys }
-        if !rows.isEmpty { changeSignal.fire() }
+        // Our own files: the next open need not rescan the folder (this also wakes the sessions).
+        if !rows.isEmpty { try noteOwnChange(record, folder: folder, before: before) }
         result.imported = rows.count
         return result
     }

@@ -13,7 +13,7 @@ extension ServerConfiguration {
         caPath = daemon.caPath
         hostname = daemon.hostname ?? Self.systemHostname ?? hostname
         loginPolicy = daemon.loginPolicy(reconciling: auth)
-        // ssl_min_protocol (daemon.minimumTLSVersion) has no field in ServerConfiguration yet; the server uses TLS 1.2.
+        minimumTLSVersion = daemon.minimumTLSVersion == .tlsv13 ? .tls13 : .tls12
     }
 }
 

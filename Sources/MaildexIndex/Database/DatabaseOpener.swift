@@ -11,6 +11,9 @@ enum DatabaseOpener {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             SQLFunctions.register(in: db, bodyText: bodyText)
+            // Reads through a shared memory map instead of read(2) into each connection's page
+            // cache: FTS lookups touch many pages, and every pool connection sees the same ones.
+            try db.execute(sql: "PRAGMA mmap_size = 134217728")
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)

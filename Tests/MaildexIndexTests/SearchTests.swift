@@ -1,6 +1,6 @@
 import Foundation
 import MaildexCore
-import MaildexIndex
+@testable import MaildexIndex
 import Testing
 
 /// The SEARCH compilation table: every criterion against a small corpus, with the body FTS not
@@ -158,5 +158,31 @@ import Testing
         _ = try f.index.expunge(uids: [UID(1)], in: f.inbox.id)
         #expect(try f.index.search(.body("needle"), in: f.inbox.id) == [UID(2)])
         #expect(try f.index.integrityCheck() == [])
+    }
+}
+
+/// Long header needles go through their most distinctive word in the FTS, then a substring check:
+/// results are exactly the substring matches.
+@Suite struct LongNeedleSearchTests {
+    @Test func longMessageIDNeedleMatchesExactlyTheSubstring() throws {
+        let f = try IndexFixture()
+        try f.add(
+            makeMessage(subject: "one", messageID: "<4999.4dd341bdf9f4.mailbench@example.org>"),
+            makeMessage(subject: "same word, other id", messageID: "<5000.4dd341bdf9f4.other@example.org>"),
+            makeMessage(subject: "three", messageID: "<5001.0123abcdef99.mailbench@example.org>"))
+        let hits = try f.index.search(.header(.messageID, "<4999.4DD341BDF9F4.mailbench@example.org>"), in: f.inbox.id)
+        #expect(hits == [UID(1)])
+        #expect(try f.index.search(.header(.messageID, "4dd341bdf9f4.mailbench@example"), in: f.inbox.id) == [UID(1)])
+        #expect(try f.index.search(.header(.messageID, "mailbench@example.org>"), in: f.inbox.id) == [UID(1), UID(3)])
+    }
+
+    @Test(arguments: [
+        ("<4999.4dd341bdf9f4.mailbench@example.org>", "4dd341bdf9f4"),
+        ("short needle", nil),
+        ("----------------------", nil),
+        ("the quarterly report for everyone", "quarterly"),
+    ] as [(String, String?)])
+    func distinctiveWord(needle: String, word: String?) {
+        #expect(SearchCompiler.distinctiveWord(of: needle) == word)
     }
 }

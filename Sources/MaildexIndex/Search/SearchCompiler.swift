@@ -96,8 +96,24 @@ struct SearchCompiler {
         if needle.isEmpty {
             return "EXISTS (SELECT 1 FROM message_header h WHERE h.message_id = m.id AND h.\(column) <> '')"
         }
-        if Self.usesFTS(needle) { return ftsMatch("message_header_fts", column: column, needle) }
-        return detailScan(column, needle)
+        guard Self.usesFTS(needle) else { return detailScan(column, needle) }
+        // A long needle (a Message-ID) costs one trigram doclist per character, and the common
+        // ones (`mai`, `.co`) list every message. Its most distinctive word finds the few
+        // candidates through the FTS; the column check then keeps exactly the substring matches.
+        if let probe = Self.distinctiveWord(of: needle) {
+            return "(\(ftsMatch("message_header_fts", column: column, probe)) AND \(detailScan(column, needle)))"
+        }
+        return ftsMatch("message_header_fts", column: column, needle)
+    }
+
+    /// For needles of 16+ characters, the word (a run of letters and digits, 4+ long) most likely
+    /// to be rare: the most distinct characters, digits counting double (ids, hashes, numbers).
+    /// Nil for shorter needles or when no word qualifies.
+    static func distinctiveWord(of needle: String) -> String? {
+        guard needle.unicodeScalars.count >= 16 else { return nil }
+        let words = needle.split { !($0.isLetter || $0.isNumber) }.filter { $0.unicodeScalars.count >= 4 }
+        func score(_ word: Substring) -> Int { Set(word.lowercased()).count + word.filter(\.isNumber).count }
+        return words.max { score($0) < score($1) }.map(String.init)
     }
 
     private mutating func detailScan(_ column: String, _ needle: String) -> String {

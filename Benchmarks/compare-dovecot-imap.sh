@@ -5,6 +5,7 @@
 # dates/flags), imap-login, and idle-conns (C clients IDLE; memory and notification latency).
 # The fixture is built by MULTIAPPEND, as ../shared/bench/BASELINE.md does. Prints mailbench's table.
 #   Benchmarks/compare-dovecot-imap.sh              (N=10000, C=1000; N=100000 for the large mailbox;
+#                                                    WORKLOADS="imap-fetch imap-search" for a subset;
 #                                                    DOVECOT_RESULTS=file.jsonl reuses a Dovecot run)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +20,8 @@ swift build -c release --product mailadm
 
 common=(--n "$N" --c "$C" --repeat "$REPEAT" --source-ip 127.0.0.9 --password pass --users-count 20 --users-fmt 'user%d'
         --search-runs 3 --prepare-via append --append-batch 500)
-workloads=(imap-fetch imap-search imap-login idle-conns)
+read -r -a workloads <<< "${WORKLOADS:-imap-fetch imap-search imap-login idle-conns}"
+
 
 if [ -n "${DOVECOT_RESULTS:-}" ]; then
   cp "$DOVECOT_RESULTS" "$out/dovecot.jsonl"
@@ -33,6 +35,7 @@ else
     python3 "$bench/mailbench.py" "$w" "${common[@]}" --imap-port 11143 --lmtp-port 11024 \
       --server-pid-file /tmp/lab/dovecot/run/master.pid --reset-cmd 'rm -rf /tmp/lab/dovecot/mail/{user}' \
       --label dovecot --out "$out/dovecot.jsonl"
+    Benchmarks/wait-idle.sh dovecot
   done
 fi
 
@@ -48,6 +51,7 @@ for w in "${workloads[@]}"; do
   python3 "$bench/mailbench.py" "$w" "${common[@]}" --imap-port 1143 --lmtp-port 2424 \
     --server-procs 'maildexd' --reset-cmd "$root/Benchmarks/maildex-reset.sh $data {user}" \
     --label maildex --out "$out/maildex.jsonl"
+  Benchmarks/wait-idle.sh maildexd
 done
 
 python3 "$bench/mailbench.py" compare "$out/dovecot.jsonl" "$out/maildex.jsonl"

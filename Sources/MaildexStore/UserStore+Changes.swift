@@ -39,7 +39,6 @@ extension UserStore {
     /// How many messages of a mailbox no session has been shown yet (STATUS RECENT).
     public func recentCount(in name: MailboxName) throws -> Int {
         let record = try record(name)
-        let claim = try index.recentClaim(in: record.id)
-        return try index.messages(in: record.id).reduce(0) { $0 + ($1.uid > claim ? 1 : 0) }
+        return try index.count(in: record.id, above: index.recentClaim(in: record.id))
     }
 }

@@ -37,8 +37,13 @@ extension UserStore {
     }
 
     /// ENVELOPE, BODYSTRUCTURE and header fields of the given UIDs, from the index alone.
-    public func details(of uids: [UID], in name: MailboxName, headerBlock: Bool = true) throws -> [MessageDetail] {
-        try index.details(in: mailboxID(name), uids: uids, headerBlock: headerBlock)
+    public func details(of uids: [UID], in name: MailboxName) throws -> [MessageDetail] {
+        try index.details(in: mailboxID(name), uids: uids)
+    }
+
+    /// The rows of the given UIDs with the FETCH strings asked for, from the index alone.
+    public func fetchRows(_ uids: [UID], in name: MailboxName, columns: FetchColumns) throws -> [FetchRow] {
+        try index.fetchRows(in: mailboxID(name), uids: uids, columns: columns)
     }
 
     /// The message's bytes as stored. Throws ``MessageNotFound`` if it was expunged or its file vanished.
@@ -167,27 +172,50 @@ extension UserStore {
     @discardableResult
     public func indexPendingBodies(limit: Int = 500) throws -> Int { try index.indexPendingBodies(limit: limit) }
 
-    /// Starts the catch-up body indexer in the background unless it runs already. It works in
-    /// small chunks and yields between them, so that commands of this user's sessions interleave.
-    /// Searches are complete either way; indexing only makes BODY/TEXT fast.
+    /// How long mail must stop arriving before the body indexer runs: a burst of deliveries is
+    /// written at full speed and indexed afterwards.
+    static let indexingPause: Duration = .seconds(2)
+
+    /// Starts the catch-up body indexer in the background unless it runs already. It works only
+    /// once no mail has arrived for ``indexingPause``, in small chunks, pausing again whenever
+    /// mail arrives, so that deliveries and commands never wait for it. Searches are complete
+    /// either way; indexing only makes BODY/TEXT fast.
     ///
     /// It runs off this actor (the index is safe to use from any thread), in chunks small enough
-    /// that a delivery never waits long for SQLite's write lock, after a short pause so that a
-    /// burst of deliveries is indexed in one go rather than one message at a time.
+    /// that a delivery never waits long for SQLite's write lock.
     func scheduleBodyIndexing() {
+        lastMailArrival = .now
+        indexingRequests &+= 1
+        startBodyIndexer()
+    }
+
+    private func startBodyIndexer() {
         guard bodyIndexer == nil else { return }
         let index = self.index
         bodyIndexer = Task.detached(priority: .background) { [weak self] in
-            try? await Task.sleep(for: .milliseconds(500))
-            while let indexed = try? index.indexPendingBodies(limit: 10), indexed > 0 {
+            var seen = 0
+            while let self {
+                let (quiet, requests) = await self.indexingState()
+                if quiet < Self.indexingPause {
+                    try? await Task.sleep(for: Self.indexingPause - quiet)
+                    continue
+                }
+                seen = requests
+                guard let indexed = try? index.indexPendingBodies(limit: 10), indexed > 0 else { break }
                 try? await Task.sleep(for: .milliseconds(2))
             }
-            await self?.bodyIndexingFinished()
+            await self?.bodyIndexingFinished(seenRequests: seen)
         }
     }
 
-    private func bodyIndexingFinished() {
+    private func indexingState() -> (quiet: Duration, requests: Int) {
+        (ContinuousClock.now - lastMailArrival, indexingRequests)
+    }
+
+    /// Mail that arrived after the indexer's last look starts it again.
+    private func bodyIndexingFinished(seenRequests: Int) {
         bodyIndexer = nil
+        if indexingRequests != seenRequests { startBodyIndexer() }
     }
 
     // MARK: - Helpers

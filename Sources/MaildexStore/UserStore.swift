@@ -17,6 +17,9 @@ public actor UserStore {
     var duplicateKeys: [Int64: Set<String>] = [:]
     /// The running catch-up body indexer, if any.
     var bodyIndexer: Task<Void, Never>? = nil
+    /// When mail last arrived, and how many times indexing was asked for (see ``scheduleBodyIndexing()``).
+    var lastMailArrival = ContinuousClock.now
+    var indexingRequests = 0
     /// Fired after every change to this user's mail, for IDLE and other sessions' views.
     public nonisolated let changeSignal = ChangeSignal()
     /// Row ids of mailboxes by name, and the folder mtimes last reconciled, so that the commands

@@ -29,6 +29,14 @@ extension MailIndex {
         }
     }
 
+    /// How many messages of the mailbox have a UID above `uid` (STATUS RECENT), by the index.
+    public func count(in mailboxID: Int64, above uid: UID) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM message WHERE mailbox_id = ? AND uid > ?"),
+                             arguments: [mailboxID, Int64(uid.rawValue)]) ?? 0
+        }
+    }
+
     /// Records that the messages up to `uid` have been shown as `\Recent`; returns the previous
     /// claim. Only ever moves up.
     public func claimRecent(upTo uid: UID, in mailboxID: Int64) throws -> UID {

@@ -91,14 +91,12 @@ extension MailIndex {
     }
 
     /// Records, FETCH strings and header fields of the given UIDs, ascending by UID, in one
-    /// query; UIDs not in the mailbox are skipped. Without `headerBlock` the raw header block
-    /// (kilobytes per message) is not read and `headers.headerText` is empty. Throws ``NoSuchMailbox``.
-    public func details(in mailboxID: Int64, uids: [UID], headerBlock: Bool = true) throws -> [MessageDetail] {
+    /// query; UIDs not in the mailbox are skipped. Throws ``NoSuchMailbox``.
+    public func details(in mailboxID: Int64, uids: [UID]) throws -> [MessageDetail] {
         try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
-            let block = headerBlock ? "b.header_text" : "NULL"
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT \(Self.recordColumns), \(Self.detailColumns), \(block)
+                SELECT \(Self.recordColumns), \(Self.detailColumns), b.header_text
                 FROM message m
                 JOIN message_header h ON h.message_id = m.id
                 JOIN message_detail d ON d.message_id = m.id

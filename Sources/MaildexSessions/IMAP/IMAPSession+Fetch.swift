@@ -34,11 +34,11 @@ extension IMAPSession {
     private func fetchBatch(_ batch: [(Int, UID)], items: [FetchItem], plan: FetchPlan, store: UserStore, mailboxName: MailboxName) async throws -> [SessionAction] {
         let uids = batch.map(\.1)
         var records: [UID: MessageRecord] = [:]
-        var details: [UID: MessageDetail] = [:]
-        if plan.needsDetails {
-            for detail in try await store.details(of: uids, in: mailboxName, headerBlock: plan.needsHeaderBlock) {
-                details[detail.record.uid] = detail
-                records[detail.record.uid] = detail.record
+        var details: [UID: FetchRow] = [:]
+        if !plan.columns.isEmpty {
+            for row in try await store.fetchRows(uids, in: mailboxName, columns: plan.columns) {
+                details[row.record.uid] = row
+                records[row.record.uid] = row.record
             }
         } else if plan.needsRecords {
             for record in try await store.messages(uids, in: mailboxName) { records[record.uid] = record }
@@ -69,12 +69,12 @@ extension IMAPSession {
                 guard let bytes = try? await store.read(record, in: mailboxName) else { continue }
                 sections = MessageSections(bytes: bytes.count == record.virtualSize ? bytes : LineEndings.crlf(bytes))
             }
-            out += Array("* \(seq) FETCH (".utf8)
+            out.append(contentsOf: "* \(seq) FETCH (".utf8)
             var first = true
             func item(_ text: String) {
                 if !first { out.append(UInt8(ascii: " ")) }
                 first = false
-                out += Array(text.utf8)
+                out.append(contentsOf: text.utf8)
             }
             func literal(_ key: String, _ bytes: some Collection<UInt8>) {
                 item(key + " ")
@@ -99,7 +99,7 @@ extension IMAPSession {
                 case .bodyStructure: item("BODYSTRUCTURE \(details[id]?.bodyStructure ?? "NIL")")
                 case .body: item("BODY \(details[id]?.body ?? "NIL")")
                 case .rfc822Header:
-                    if let header = details[id]?.headers.headerText { literal("RFC822.HEADER", Array(header.utf8)) }
+                    if let header = details[id]?.headerBlock { literal("RFC822.HEADER", header) }
                     else if var s = sections { literal("RFC822.HEADER", s.extract(BodySection(text: .header))) }
                 case .rfc822:
                     if let file { streamed("RFC822", file, 0..<min(file.size, record.size)) }
@@ -118,8 +118,8 @@ extension IMAPSession {
                     streamed(key, file!, range)
                 case .bodySection(let section, _, let partial):
                     var data: ArraySlice<UInt8>
-                    if FetchPlan.fromIndex(section), let header = details[id]?.headers.headerText {
-                        data = Self.sectionFromHeader(Array(header.utf8), section)[...]
+                    if FetchPlan.fromIndex(section), let header = details[id]?.headerBlock {
+                        data = Self.sectionFromHeader(header, section)[...]
                     } else if var s = sections {
                         data = s.extract(section)
                         sections = s
@@ -139,7 +139,7 @@ extension IMAPSession {
             if plan.setsSeen, !items.contains(.flags) {
                 item("FLAGS \(IMAPResponseText.flagList(flags, recent: view.recent.contains(id)))")
             }
-            out += Array(")\r\n".utf8)
+            out.append(contentsOf: ")\r\n".utf8)
         }
         actions.append(.send(out))
         return actions
@@ -172,9 +172,8 @@ extension IMAPSession {
 /// What a FETCH needs to read, worked out once for all its messages.
 struct FetchPlan {
     var needsRecords = false
-    var needsDetails = false
-    /// The raw header block (top-level HEADER, HEADER.FIELDS, RFC822.HEADER): kilobytes per message.
-    var needsHeaderBlock = false
+    /// The FETCH strings to read from the index (the raw header block is kilobytes per message).
+    var columns: FetchColumns = []
     var needsFile = false
     var setsSeen = false
     /// Every file item is the whole message (`BODY[]`, `BODY[]<partial>`, `RFC822`): it can be streamed.
@@ -184,10 +183,10 @@ struct FetchPlan {
         for item in items {
             switch item {
             case .uid, .flags, .internalDate, .rfc822Size, .modSeq: needsRecords = true
-            case .envelope, .bodyStructure, .body: needsDetails = true
-            case .rfc822Header:
-                needsDetails = true
-                needsHeaderBlock = true
+            case .envelope: columns.insert(.envelope)
+            case .bodyStructure: columns.insert(.bodyStructure)
+            case .body: columns.insert(.body)
+            case .rfc822Header: columns.insert(.headerBlock)
             case .rfc822:
                 needsFile = true
                 setsSeen = !readOnly
@@ -197,8 +196,7 @@ struct FetchPlan {
                 setsSeen = !readOnly
             case .bodySection(let section, let peek, _):
                 if Self.fromIndex(section) {
-                    needsDetails = true
-                    needsHeaderBlock = true
+                    columns.insert(.headerBlock)
                 } else {
                     needsFile = true
                 }
@@ -206,7 +204,7 @@ struct FetchPlan {
                 if !peek, !readOnly { setsSeen = true }
             }
         }
-        if needsDetails || needsFile || setsSeen { needsRecords = true }
+        if !columns.isEmpty || needsFile || setsSeen { needsRecords = true }
     }
 
     /// Whether a section is the top-level header (or fields of it), which the index holds.

@@ -93,7 +93,8 @@ public final class MailStore: Sendable {
         // migrate) the index; the second would find it locked. Opening takes milliseconds, once.
         try openStores.withLock { stores in
             if let open = stores[key], open.location == location { return open }
-            let store = try UserStore(location: location, hostname: configuration.hostname)
+            let store = try UserStore(location: location, hostname: configuration.hostname,
+                                      defaultMailboxes: configuration.defaultMailboxes)
             stores[key] = store
             return store
         }

@@ -28,7 +28,9 @@ public actor UserStore {
     var mailboxIDs: [MailboxName: Int64] = [:]
     var syncedMTimes: [MailboxName: (new: Double, cur: Double)] = [:]
 
-    init(location: MailLocation, hostname: String?) throws {
+    /// Opens a user's mail. A Maildir seen for the first time (no index, no folders besides
+    /// INBOX: a system user's first login) gets the `defaultMailboxes` too.
+    init(location: MailLocation, hostname: String?, defaultMailboxes: [(name: String, specialUse: String)] = []) throws {
         self.location = location
         self.hostname = hostname
         try FileSystem.makeDirectory(location.maildir)
@@ -40,15 +42,24 @@ public actor UserStore {
         }
         if try index.mailbox(.inbox) == nil {
             _ = try Self.adoptFolder(.inbox, maildir: maildir, index: index)
+            if try maildir.folderNames() == [.inbox] {
+                try Self.createDefaultMailboxes(defaultMailboxes, maildir: maildir, index: index)
+            }
         }
     }
 
     /// Creates the special-use mailboxes a new user starts with (existing ones are kept).
     func createDefaultMailboxes(_ defaults: [(name: String, specialUse: String)]) throws {
+        forgetMailboxes()
+        try Self.createDefaultMailboxes(defaults, maildir: maildir, index: index)
+    }
+
+    private static func createDefaultMailboxes(_ defaults: [(name: String, specialUse: String)], maildir: Maildir, index: MailIndex) throws {
         for (name, use) in defaults {
             let mailbox = try MailboxName(name)
             if try index.mailbox(mailbox) == nil, !maildir.folder(mailbox).exists {
-                try createMailbox(mailbox, specialUse: use)
+                try maildir.createFolder(mailbox)
+                _ = try index.createMailbox(mailbox, specialUse: use)
                 try index.setSubscribed(mailbox, true)
             }
         }

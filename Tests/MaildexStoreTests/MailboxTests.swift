@@ -16,6 +16,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: f.maildir + "/.Sent/maildirfolder"))
     }
 
+    /// A system user's first login (a home with no Maildir yet) gets the special-use mailboxes;
+    /// an existing Maildir with folders of its own is left as it is.
+    @Test func firstOpenOfAnEmptyMaildirCreatesSpecialUseMailboxes() async throws {
+        let f = try await StoreFixture()
+        defer { f.dir.remove() }
+        let fresh = try f.store.userStore(at: MailLocation(home: f.dir.path("home/carol")), key: "carol")
+        #expect(try await fresh.mailboxes().map(\.name.rawValue) == ["INBOX", "Archive", "Drafts", "Junk", "Sent", "Trash"])
+        let existing = f.dir.path("home/dave/Maildir")
+        for folder in ["cur", "new", "tmp", ".Lists/cur", ".Lists/new", ".Lists/tmp"] {
+            try FileManager.default.createDirectory(atPath: existing + "/" + folder, withIntermediateDirectories: true)
+        }
+        let dave = try f.store.userStore(at: MailLocation(maildir: existing), key: "dave")
+        #expect(try await dave.mailboxes().map(\.name.rawValue) == ["INBOX", "Lists"])
+    }
+
     @Test func createRenameDelete() async throws {
         let f = try await StoreFixture()
         defer { f.dir.remove() }

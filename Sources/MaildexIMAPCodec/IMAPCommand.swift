@@ -35,8 +35,8 @@ public enum IMAPCommandKind: Sendable, Equatable {
     // Authenticated (RFC 3501 §6.3)
     /// RFC 5161; capability names as sent.
     case enable([String])
-    /// SELECT (`readOnly` false) or EXAMINE (true).
-    case select(mailbox: String, readOnly: Bool)
+    /// SELECT (`readOnly` false) or EXAMINE (true), with RFC 7162 parameters.
+    case select(mailbox: String, readOnly: Bool, parameters: SelectParameters)
     case create(mailbox: String)
     case delete(mailbox: String)
     case rename(from: String, to: String)
@@ -62,11 +62,59 @@ public enum IMAPCommandKind: Sendable, Equatable {
     /// UID EXPUNGE (RFC 4315).
     case uidExpunge(NumberSet)
     case search(SearchProgram, uid: Bool)
-    case fetch(NumberSet, [FetchItem], uid: Bool)
+    case fetch(NumberSet, [FetchItem], uid: Bool, modifiers: FetchModifiers)
     case store(NumberSet, StoreAction, uid: Bool)
     case copy(NumberSet, mailbox: String, uid: Bool)
     /// RFC 6851.
     case move(NumberSet, mailbox: String, uid: Bool)
+}
+
+/// SELECT/EXAMINE parameters (RFC 7162 §3.1.8, §3.2.5): `(CONDSTORE)` or `(QRESYNC (...))`.
+public struct SelectParameters: Sendable, Equatable {
+    public var condStore: Bool
+    public var qresync: QResyncParameters?
+
+    public init(condStore: Bool = false, qresync: QResyncParameters? = nil) {
+        self.condStore = condStore
+        self.qresync = qresync
+    }
+}
+
+/// `QRESYNC (uidvalidity modseq [known-uids [(seq-match-seqs seq-match-uids)]])` (RFC 7162 §3.2.5).
+public struct QResyncParameters: Sendable, Equatable {
+    public var uidValidity: UInt32
+    public var modSeq: UInt64
+    public var knownUIDs: NumberSet?
+    /// The optional sequence-number/UID match data: message sequence numbers and their UIDs.
+    public var sequenceMatch: SequenceMatch?
+
+    public struct SequenceMatch: Sendable, Equatable {
+        public var sequenceNumbers: NumberSet
+        public var uids: NumberSet
+        public init(sequenceNumbers: NumberSet, uids: NumberSet) {
+            self.sequenceNumbers = sequenceNumbers
+            self.uids = uids
+        }
+    }
+
+    public init(uidValidity: UInt32, modSeq: UInt64, knownUIDs: NumberSet? = nil, sequenceMatch: SequenceMatch? = nil) {
+        self.uidValidity = uidValidity
+        self.modSeq = modSeq
+        self.knownUIDs = knownUIDs
+        self.sequenceMatch = sequenceMatch
+    }
+}
+
+/// FETCH modifiers (RFC 7162 §3.1.4, §3.2.6): `(CHANGEDSINCE n [VANISHED])`.
+public struct FetchModifiers: Sendable, Equatable {
+    public var changedSince: UInt64?
+    /// `VANISHED`: only valid with CHANGEDSINCE in a UID FETCH (the parser refuses it otherwise).
+    public var vanished: Bool
+
+    public init(changedSince: UInt64? = nil, vanished: Bool = false) {
+        self.changedSince = changedSince
+        self.vanished = vanished
+    }
 }
 
 /// One field of an ID command (RFC 2971): `"name" "value"` or `"name" NIL`.
@@ -192,11 +240,14 @@ public struct StoreAction: Sendable, Equatable {
     public var silent: Bool
     /// `\Recent` is refused by the parser.
     public var flags: [Flag]
+    /// `(UNCHANGEDSINCE n)` (RFC 7162 §3.1.3), nil when absent.
+    public var unchangedSince: UInt64?
 
-    public init(mode: Mode, silent: Bool, flags: [Flag]) {
+    public init(mode: Mode, silent: Bool, flags: [Flag], unchangedSince: UInt64? = nil) {
         self.mode = mode
         self.silent = silent
         self.flags = flags
+        self.unchangedSince = unchangedSince
     }
 }
 
@@ -206,11 +257,23 @@ public struct SearchProgram: Sendable, Equatable {
     /// As sent, upper-cased (`UTF-8`, `US-ASCII`, ...).
     public var charset: String?
     public var key: SearchKey
+    /// `RETURN (MIN MAX COUNT ALL)` (RFC 4731 ESEARCH); nil without RETURN (a classic
+    /// `* SEARCH` answer), `[]` for `RETURN ()` (which means ALL).
+    public var returnOptions: [SearchReturnOption]?
 
-    public init(charset: String? = nil, key: SearchKey) {
+    public init(charset: String? = nil, key: SearchKey, returnOptions: [SearchReturnOption]? = nil) {
         self.charset = charset
         self.key = key
+        self.returnOptions = returnOptions
     }
+}
+
+/// A SEARCH RETURN option (RFC 4731 §3.1). SAVE (RFC 5182) is not supported.
+public enum SearchReturnOption: String, Sendable, Equatable, CaseIterable {
+    case min = "MIN"
+    case max = "MAX"
+    case count = "COUNT"
+    case all = "ALL"
 }
 
 /// A calendar day as SEARCH writes it (`1-Feb-1994`, RFC 3501 §9 `date`).
@@ -252,6 +315,9 @@ public indirect enum SearchKey: Sendable, Equatable {
     case sequenceSet(NumberSet)
     /// MODSEQ n (RFC 7162 §3.1.5; entry-name arguments are skipped).
     case modSeq(UInt64)
+    /// OLDER n / YOUNGER n (RFC 5032 WITHIN): INTERNALDATE more / less than n seconds ago.
+    case older(UInt32)
+    case younger(UInt32)
     case not(SearchKey)
     case or(SearchKey, SearchKey)
     /// A parenthesised list, or several keys in a row.

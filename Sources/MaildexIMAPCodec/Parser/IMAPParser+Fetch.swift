@@ -21,7 +21,7 @@ extension IMAPParser {
             items = [try parseFetchAttribute()]
         }
         if hasMoreArguments { throw error("fetch modifiers are not supported") }
-        return .fetch(set, items, uid: uid)
+        return .fetch(set, items, uid: uid, modifiers: FetchModifiers())
     }
 
     // fetch-att       = "ENVELOPE" / "FLAGS" / "INTERNALDATE" / "RFC822" [".HEADER" / ".SIZE" / ".TEXT"] /

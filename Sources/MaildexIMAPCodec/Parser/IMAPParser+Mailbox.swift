@@ -21,7 +21,7 @@ extension IMAPParser {
             index += 1
             try skipParameterList()
         }
-        return .select(mailbox: mailbox, readOnly: readOnly)
+        return .select(mailbox: mailbox, readOnly: readOnly, parameters: SelectParameters())
     }
 
     // rename          = "RENAME" SP mailbox SP mailbox

@@ -49,6 +49,8 @@ extension IMAPSession {
             let named = mailbox.resolve(set, uid: false).messages.map(\.1)
             return .uids(ranges(Set(named)))
         case .modSeq(let value): return .modSeq(atLeast: ModSeq(value))
+        case .older(let seconds): return .internalDate(from: nil, before: Date().addingTimeInterval(-Double(seconds)))
+        case .younger(let seconds): return .internalDate(from: Date().addingTimeInterval(-Double(seconds)), before: nil)
         case .not(let inner): return .not(query(inner, mailbox: mailbox))
         case .or(let a, let b): return .or(query(a, mailbox: mailbox), query(b, mailbox: mailbox))
         case .and(let keys): return .and(keys.map { query($0, mailbox: mailbox) })

@@ -24,7 +24,7 @@ extension IMAPSession {
             return try await expunge(nil, tag: tag, store: store, mailbox: mailbox)
         case .uidExpunge(let set):
             return try await expunge(set, tag: tag, store: store, mailbox: mailbox)
-        case .fetch(let set, let items, let uid):
+        case .fetch(let set, let items, let uid, _):
             return try await fetch(set, items, uid: uid, tag: tag, store: store, mailbox: mailbox)
         case .store(let set, let action, let uid):
             return try await storeFlags(set, action, uid: uid, tag: tag, store: store, mailbox: mailbox)

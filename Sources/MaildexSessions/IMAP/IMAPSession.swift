@@ -161,7 +161,7 @@ public actor IMAPSession: ConnectionSession {
                 return send("* ENABLED") + ok(tag, "Enabled (\(names.count) requested, none of them known).")
             case (.namespace, _):
                 return send("* NAMESPACE ((\"\" \"/\")) NIL NIL") + ok(tag, "Namespace completed.")
-            case (.select(let name, let readOnly), _):
+            case (.select(let name, let readOnly, _), _):
                 return try await select(name, readOnly: readOnly, tag: tag)
             case (.create(let name), _): return try await create(name, tag: tag)
             case (.delete(let name), _): return try await delete(name, tag: tag)

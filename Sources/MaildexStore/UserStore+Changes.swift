@@ -19,6 +19,11 @@ extension UserStore {
         return MailboxChanges(changed: result.changed, expunged: result.expunged, highestModSeq: result.highestModSeq)
     }
 
+    /// UIDs expunged from a mailbox after `modSeq`, ascending (QRESYNC's VANISHED (EARLIER)).
+    public func expunged(in name: MailboxName, since modSeq: ModSeq) throws -> [UID] {
+        try index.expunged(in: mailboxID(name), since: modSeq)
+    }
+
     /// Takes the `\Recent` messages of a mailbox for the calling session (RFC 3501 §2.3.2): those
     /// with a UID at or above `lowest` that no session was shown yet, up to `highest`. Each
     /// message is recent to exactly one session.

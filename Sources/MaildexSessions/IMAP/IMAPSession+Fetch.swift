@@ -12,12 +12,28 @@ extension IMAPSession {
 
     /// FETCH (RFC 3501 §6.4.5). Flags, sizes, dates, ENVELOPE, BODYSTRUCTURE and header fields
     /// come from the index; only body sections read the message file.
-    func fetch(_ set: NumberSet, _ requested: [FetchItem], uid: Bool, tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {
+    func fetch(_ set: NumberSet, _ requested: [FetchItem], uid: Bool, modifiers: FetchModifiers = FetchModifiers(),
+               tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {
         var items = requested
         if uid, !items.contains(.uid) { items.insert(.uid, at: 0) }
-        let targets = try messages(set, uid: uid, in: mailbox)
-        let plan = FetchPlan(items, readOnly: mailbox.readOnly)
+        if modifiers.vanished, !qresync { throw IMAPError.bad("VANISHED needs ENABLE QRESYNC (RFC 7162 §3.2.6).") }
+        if modifiers.changedSince != nil || items.contains(.modSeq) { condStore = true }
+        var targets = try messages(set, uid: uid, in: mailbox)
         var actions: [SessionAction] = []
+        if let changedSince = modifiers.changedSince.map { ModSeq($0) } {
+            // CHANGEDSINCE (RFC 7162 §3.1.4.1): only messages whose MODSEQ is above it, with MODSEQ.
+            if !items.contains(.modSeq) { items.append(.modSeq) }
+            let changed = Set(try await store.messages(targets.map(\.1), in: mailbox.name).filter { $0.modSeq > changedSince }.map(\.uid))
+            targets = targets.filter { changed.contains($0.1) }
+            if modifiers.vanished {
+                // RFC 7162 §3.2.6: the UIDs of the set expunged since, first.
+                let largest = mailbox.uids.last?.rawValue ?? 0
+                let gone = try await store.expunged(in: mailbox.name, since: changedSince)
+                    .filter { set.contains($0.rawValue, largest: max(largest, $0.rawValue)) }
+                if !gone.isEmpty { actions += send("* VANISHED (EARLIER) \(IMAPResponseText.set(gone.map(\.rawValue)))") }
+            }
+        }
+        let plan = FetchPlan(items, readOnly: mailbox.readOnly)
         var index = 0
         while index < targets.count {
             let batch = Array(targets[index..<min(index + Self.fetchBatch, targets.count)])

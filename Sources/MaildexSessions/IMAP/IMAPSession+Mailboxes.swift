@@ -25,8 +25,15 @@ extension IMAPSession {
     }
 
     /// SELECT / EXAMINE (RFC 3501 §6.3.1, §6.3.2). Reads only the index.
-    func select(_ wire: String, readOnly: Bool, tag: String) async throws -> [SessionAction] {
+    func select(_ wire: String, readOnly: Bool, parameters: SelectParameters, tag: String) async throws -> [SessionAction] {
         let store = try requireStore()
+        if parameters.qresync != nil, !qresync {
+            throw IMAPError.bad("QRESYNC parameter without ENABLE QRESYNC (RFC 7162 §3.2.5).")
+        }
+        if parameters.condStore { condStore = true }
+        // RFC 7162 §3.2.11: with QRESYNC, the end of the previous selection is announced.
+        var closed: [String] = []
+        if case .selected = state, qresync { closed.append("* OK [CLOSED] Previous mailbox closed.") }
         state = .authenticated(store)   // a failed SELECT leaves no mailbox selected
         let name = try mailboxName(wire)
         let (record, summary) = try await store.summary(of: name)
@@ -40,7 +47,7 @@ extension IMAPSession {
         }
         let mailbox = SelectedMailbox(name: name, readOnly: readOnly, record: record, summary: summary, recent: recent)
         state = .selected(store, mailbox)
-        var lines = [
+        var lines = closed + [
             mailbox.flagsLine,
             readOnly ? "* OK [PERMANENTFLAGS ()] Read-only mailbox."
                      : "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.",
@@ -53,9 +60,33 @@ extension IMAPSession {
         lines += [
             "* OK [UIDVALIDITY \(record.uidValidity)] UIDs valid",
             "* OK [UIDNEXT \(record.uidNext)] Predicted next UID",
-            "\(tag) OK [\(readOnly ? "READ-ONLY" : "READ-WRITE")] \(readOnly ? "Examine" : "Select") completed.",
+            "* OK [HIGHESTMODSEQ \(record.highestModSeq)] Highest",
         ]
+        if let resync = parameters.qresync, resync.uidValidity == record.uidValidity.rawValue {
+            lines += try await quickResync(resync, store: store, mailbox: mailbox)
+        }
+        lines.append("\(tag) OK [\(readOnly ? "READ-ONLY" : "READ-WRITE")] \(readOnly ? "Examine" : "Select") completed.")
         return send(lines)
+    }
+
+    /// QRESYNC's answer to a client that knows the mailbox up to a MODSEQ (RFC 7162 §3.2.5.1):
+    /// the UIDs expunged since (among those it knows), then the messages changed since, with
+    /// their flags and MODSEQ. Nothing else: a resync of a large mailbox costs what changed.
+    func quickResync(_ resync: QResyncParameters, store: UserStore, mailbox: SelectedMailbox) async throws -> [String] {
+        let since = ModSeq(resync.modSeq)
+        var vanished = try await store.expunged(in: mailbox.name, since: since)
+        if let known = resync.knownUIDs {
+            let largest = max(mailbox.uids.last?.rawValue ?? 0, vanished.last?.rawValue ?? 0)
+            vanished = vanished.filter { known.contains($0.rawValue, largest: largest) }
+        }
+        var lines: [String] = []
+        if !vanished.isEmpty { lines.append("* VANISHED (EARLIER) \(IMAPResponseText.set(vanished.map(\.rawValue)))") }
+        for row in try await store.changes(in: mailbox.name, since: since).changed {
+            guard let seq = mailbox.sequenceNumber(of: row.uid) else { continue }
+            let flags = IMAPResponseText.flagList(row.flags, recent: mailbox.recent.contains(row.uid))
+            lines.append("* \(seq) FETCH (UID \(row.uid) FLAGS \(flags) MODSEQ (\(row.modSeq)))")
+        }
+        return lines
     }
 
     /// CREATE (RFC 3501 §6.3.3); a trailing `/` only announces children.

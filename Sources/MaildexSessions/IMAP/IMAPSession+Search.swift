@@ -13,14 +13,54 @@ extension IMAPSession {
         }
         let query = Self.query(program.key, mailbox: mailbox)
         let found = try await store.search(query, in: mailbox.name)
-        var numbers: [String] = []
+        var numbers: [UInt32] = []
+        var uids: [UID] = []
         numbers.reserveCapacity(found.count)
         for id in found {
             guard let seq = mailbox.sequenceNumber(of: id) else { continue }
-            numbers.append(uid ? "\(id)" : "\(seq)")
+            numbers.append(uid ? id.rawValue : UInt32(seq))
+            uids.append(id)
         }
-        let line = numbers.isEmpty ? "* SEARCH" : "* SEARCH " + numbers.joined(separator: " ")
+        // With a MODSEQ criterion, the highest MODSEQ of the matches (RFC 7162 §3.1.5).
+        var highest: ModSeq? = nil
+        if Self.mentionsModSeq(program.key) {
+            condStore = true
+            highest = try await store.messages(uids, in: mailbox.name).map(\.modSeq).max()
+        }
+        let line: String
+        if let options = program.returnOptions {
+            line = Self.esearch(numbers, options: options.isEmpty ? [.all] : options, tag: tag, uid: uid, modSeq: highest)
+        } else {
+            line = (numbers.isEmpty ? "* SEARCH" : "* SEARCH " + numbers.map(String.init).joined(separator: " "))
+                + (highest.map { " (MODSEQ \($0))" } ?? "")
+        }
         return send(line) + (await updates(expunges: uid)) + ok(tag, "Search completed.")
+    }
+
+    /// `* ESEARCH (TAG "a") UID MIN 2 MAX 9 COUNT 3 ALL 2,4,9` (RFC 4731 §3.1): only the parts asked for;
+    /// MIN, MAX and ALL are left out when nothing matched.
+    static func esearch(_ numbers: [UInt32], options: [SearchReturnOption], tag: String, uid: Bool, modSeq: ModSeq?) -> String {
+        var line = "* ESEARCH (TAG \"\(tag)\")" + (uid ? " UID" : "")
+        for option in SearchReturnOption.allCases where options.contains(option) {
+            switch option {
+            case .min: if let first = numbers.first { line += " MIN \(first)" }
+            case .max: if let last = numbers.last { line += " MAX \(last)" }
+            case .count: line += " COUNT \(numbers.count)"
+            case .all: if !numbers.isEmpty { line += " ALL \(IMAPResponseText.set(numbers))" }
+            }
+        }
+        if let modSeq, !numbers.isEmpty { line += " MODSEQ \(modSeq)" }
+        return line
+    }
+
+    static func mentionsModSeq(_ key: SearchKey) -> Bool {
+        switch key {
+        case .modSeq: true
+        case .not(let inner): mentionsModSeq(inner)
+        case .or(let a, let b): mentionsModSeq(a) || mentionsModSeq(b)
+        case .and(let keys): keys.contains(where: mentionsModSeq)
+        default: false
+        }
     }
 
     /// A SEARCH key in index terms: sequence numbers become UIDs of the view, days become instants (UTC).

@@ -24,8 +24,8 @@ extension IMAPSession {
             return try await expunge(nil, tag: tag, store: store, mailbox: mailbox)
         case .uidExpunge(let set):
             return try await expunge(set, tag: tag, store: store, mailbox: mailbox)
-        case .fetch(let set, let items, let uid, _):
-            return try await fetch(set, items, uid: uid, tag: tag, store: store, mailbox: mailbox)
+        case .fetch(let set, let items, let uid, let modifiers):
+            return try await fetch(set, items, uid: uid, modifiers: modifiers, tag: tag, store: store, mailbox: mailbox)
         case .store(let set, let action, let uid):
             return try await storeFlags(set, action, uid: uid, tag: tag, store: store, mailbox: mailbox)
         case .search(let program, let uid):
@@ -71,12 +71,16 @@ extension IMAPSession {
         return await updates(expunges: true) + ok(tag, "Expunge completed.")
     }
 
-    /// STORE (RFC 3501 §6.4.6): the new flags of every message named, unless .SILENT.
+    /// STORE (RFC 3501 §6.4.6): the new flags of every message named, unless .SILENT; with
+    /// UNCHANGEDSINCE (RFC 7162 §3.1.3) messages changed since are left alone and named in
+    /// `[MODIFIED ...]`. Once CONDSTORE is on, every FETCH answer carries MODSEQ.
     func storeFlags(_ set: NumberSet, _ action: StoreAction, uid: Bool, tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {
         if mailbox.readOnly { throw IMAPError.no("Mailbox is read-only.", code: "READ-ONLY") }
+        if action.unchangedSince != nil { condStore = true }
         let targets = try messages(set, uid: uid, in: mailbox)
         let mode: FlagUpdate = switch action.mode { case .replace: .replace; case .add: .add; case .remove: .remove }
-        let result = try await store.setFlags(Set(action.flags), mode, uids: targets.map(\.1), in: mailbox.name)
+        let result = try await store.setFlags(Set(action.flags), mode, uids: targets.map(\.1), in: mailbox.name,
+                                              unchangedSince: action.unchangedSince.map { ModSeq($0) })
         var newKeywords = false
         updateMailbox { view in
             for change in result.changed where view.noteOwnChange(change) { newKeywords = true }
@@ -84,16 +88,26 @@ extension IMAPSession {
         var lines: [String] = []
         guard let view = currentMailbox else { return ok(tag, "Store completed.") }
         if newKeywords { lines.append(view.flagsLine) }
-        if !action.silent {
-            let current = Dictionary(try await store.messages(targets.map(\.1), in: mailbox.name).map { ($0.uid, $0.flags) },
+        let changed = Set(result.changed.map(\.uid))
+        if !action.silent || condStore {
+            let current = Dictionary(try await store.messages(targets.map(\.1), in: mailbox.name).map { ($0.uid, $0) },
                                      uniquingKeysWith: { a, _ in a })
             for (seq, id) in targets {
-                guard let flags = current[id] else { continue }
-                let flagList = IMAPResponseText.flagList(flags, recent: view.recent.contains(id))
-                lines.append(uid ? "* \(seq) FETCH (UID \(id) FLAGS \(flagList))" : "* \(seq) FETCH (FLAGS \(flagList))")
+                guard let record = current[id] else { continue }
+                var items: [String] = uid ? ["UID \(id)"] : []
+                if !action.silent { items.append("FLAGS \(IMAPResponseText.flagList(record.flags, recent: view.recent.contains(id)))") }
+                if condStore { items.append("MODSEQ (\(record.modSeq))") }
+                // .SILENT with CONDSTORE: only the messages changed, for their new MODSEQ.
+                if action.silent, !changed.contains(id) { continue }
+                lines.append("* \(seq) FETCH (\(items.joined(separator: " ")))")
             }
         }
-        return send(lines) + (await updates(expunges: uid)) + ok(tag, "Store completed.")
+        var text = "Store completed."
+        if !result.failed.isEmpty {
+            let failed = uid ? result.failed.map(\.rawValue) : result.failed.compactMap { view.sequenceNumber(of: $0).map(UInt32.init) }
+            text = "[MODIFIED \(IMAPResponseText.set(failed))] Conditional store failed."
+        }
+        return send(lines) + (await updates(expunges: uid)) + ok(tag, text)
     }
 
     /// COPY (RFC 3501 §6.4.7) and MOVE (RFC 6851), with COPYUID (RFC 4315).

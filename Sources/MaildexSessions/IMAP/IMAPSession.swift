@@ -49,7 +49,10 @@ public actor IMAPSession: ConnectionSession {
     let wake: AsyncStream<Void>.Continuation
     var ticker: Task<Void, Never>?
     var changeObservation: ChangeObservation?
-    var changesPending = false
+    /// RFC 7162: CONDSTORE enabled (ENABLE, or a CONDSTORE parameter or item used), and
+    /// QRESYNC enabled (ENABLE QRESYNC, which implies CONDSTORE).
+    var condStore = false
+    var qresync = false
 
     public init(connection: ConnectionInfo, logins: LoginService<ContinuousClock>, resolver: MailResolver, limits: IMAPLimits = IMAPLimits()) {
         self.connection = connection
@@ -158,11 +161,11 @@ public actor IMAPSession: ConnectionSession {
             case (_, .notAuthenticated), (_, .authenticating), (_, .logout):
                 throw IMAPError.bad("Log in first.")
             case (.enable(let names), _):
-                return send("* ENABLED") + ok(tag, "Enabled (\(names.count) requested, none of them known).")
+                return enable(names, tag: tag)
             case (.namespace, _):
                 return send("* NAMESPACE ((\"\" \"/\")) NIL NIL") + ok(tag, "Namespace completed.")
-            case (.select(let name, let readOnly, _), _):
-                return try await select(name, readOnly: readOnly, tag: tag)
+            case (.select(let name, let readOnly, let parameters), _):
+                return try await select(name, readOnly: readOnly, parameters: parameters, tag: tag)
             case (.create(let name), _): return try await create(name, tag: tag)
             case (.delete(let name), _): return try await delete(name, tag: tag)
             case (.rename(let from, let to), _): return try await rename(from, to, tag: tag)
@@ -196,6 +199,26 @@ public actor IMAPSession: ConnectionSession {
         }
         return await updates(expunges: true) + ok(tag, "Idle completed.")
     }
+
+    /// ENABLE (RFC 5161): CONDSTORE and QRESYNC (RFC 7162 §3.1, §3.2.3) are known.
+    func enable(_ names: [String], tag: String) -> [SessionAction] {
+        var enabled: [String] = []
+        for name in names.map({ $0.uppercased() }) {
+            switch name {
+            case "CONDSTORE" where !condStore:
+                condStore = true
+                enabled.append(name)
+            case "QRESYNC" where !qresync:
+                qresync = true
+                if !condStore { condStore = true; enabled.append("CONDSTORE") }
+                enabled.append(name)
+            default: break
+            }
+        }
+        return send("* ENABLED" + enabled.map { " " + $0 }.joined()) + ok(tag, "Enabled.")
+    }
+
+    var updateStyle: SelectedMailbox.UpdateStyle { .init(modSeq: condStore, vanished: qresync) }
 
     // MARK: - Output
 
@@ -240,7 +263,7 @@ public actor IMAPSession: ConnectionSession {
             if !mailbox.readOnly, let first = new.first, let last = new.last {
                 claimed = try await store.claimRecent(in: mailbox.name, from: first, through: last)
             }
-            let lines = mailbox.apply(changes, expunges: expunges, recent: claimed)
+            let lines = mailbox.apply(changes, expunges: expunges, recent: claimed, style: updateStyle)
             state = .selected(store, mailbox)
             return send(lines)
         } catch {

@@ -83,16 +83,20 @@ struct SelectedMailbox {
     /// false (during FETCH, STORE, SEARCH: §7.4.1) expunged messages stay in the view, held
     /// back until a command that may report them. `claimed` is the range of new UIDs this
     /// session claimed as `\Recent`.
-    mutating func apply(_ changes: MailboxChanges, expunges: Bool, recent claimed: ClosedRange<UInt32>?) -> [String] {
+    mutating func apply(_ changes: MailboxChanges, expunges: Bool, recent claimed: ClosedRange<UInt32>?,
+                        style: UpdateStyle = UpdateStyle()) -> [String] {
         var lines: [String] = []
         pendingExpunges.formUnion(changes.expunged.filter { uids.contains($0) })
         if expunges, !pendingExpunges.isEmpty {
+            var vanished: [UInt32] = []
             for uid in pendingExpunges.sorted() {
                 guard let seq = uids.remove(uid) else { continue }
                 recent.remove(uid)
                 ownChanges[uid] = nil
-                lines.append("* \(seq) EXPUNGE")
+                if style.vanished { vanished.append(uid.rawValue) } else { lines.append("* \(seq) EXPUNGE") }
             }
+            // QRESYNC: one VANISHED with the UIDs instead of an EXPUNGE each (RFC 7162 §3.2.10).
+            if !vanished.isEmpty { lines.append("* VANISHED \(IMAPResponseText.set(vanished))") }
             pendingExpunges = []
         }
         var newKeywords = false
@@ -104,7 +108,8 @@ struct SelectedMailbox {
             }
             if let seq = uids.sequenceNumber(of: row.uid) {
                 if ownChanges[row.uid] == row.modSeq || pendingExpunges.contains(row.uid) { continue }
-                lines.append("* \(seq) FETCH (UID \(row.uid) FLAGS \(IMAPResponseText.flagList(row.flags, recent: recent.contains(row.uid))))")
+                let modSeq = style.modSeq ? " MODSEQ (\(row.modSeq))" : ""
+                lines.append("* \(seq) FETCH (UID \(row.uid) FLAGS \(IMAPResponseText.flagList(row.flags, recent: recent.contains(row.uid)))\(modSeq))")
             } else if uids.last.map({ row.uid > $0 }) ?? true {
                 uids.append(row.uid)
                 if claimed?.contains(row.uid.rawValue) == true { recent.insert(row.uid) }
@@ -119,6 +124,13 @@ struct SelectedMailbox {
         modSeq = max(modSeq, changes.highestModSeq)
         if newKeywords { lines.insert(flagsLine, at: 0) }
         return lines
+    }
+
+    /// How updates are written once the client enabled CONDSTORE (MODSEQ in every FETCH) or
+    /// QRESYNC (VANISHED instead of EXPUNGE), RFC 7162 §3.1.2.2, §3.2.10.
+    struct UpdateStyle {
+        var modSeq = false
+        var vanished = false
     }
 
     /// `* FLAGS (...)`: the system flags and every keyword in use.

@@ -17,7 +17,7 @@ import Testing
             C: c SELECT INBOX
             S: c BAD Log in first.
             C: d LOGIN alice secret
-            S: d OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN LIST-EXTENDED SPECIAL-USE MULTIAPPEND APPENDLIMIT=52428800] Logged in
+            S: d OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN LIST-EXTENDED SPECIAL-USE MULTIAPPEND APPENDLIMIT=52428800 CONDSTORE QRESYNC ESEARCH WITHIN] Logged in
             C: e LOGIN alice secret
             S: e BAD Already authenticated.
             C: f LOGOUT
@@ -83,9 +83,12 @@ import Testing
             C: c ID ("name" "test")
             S: * ID ("name" "Maildex" "vendor" "Maildex")
             S: c OK ID completed.
-            C: d ENABLE CONDSTORE
-            S: * ENABLED
-            S: d OK Enabled (1 requested, none of them known).
+            C: d ENABLE CONDSTORE X-UNKNOWN
+            S: * ENABLED CONDSTORE
+            S: d OK Enabled.
+            C: e ENABLE QRESYNC CONDSTORE
+            S: * ENABLED QRESYNC
+            S: e OK Enabled.
             """)
     }
 

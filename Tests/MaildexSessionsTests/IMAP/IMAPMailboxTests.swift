@@ -124,6 +124,7 @@ import Testing
             S: * OK [UNSEEN 1] First unseen.
             S: * OK [UIDVALIDITY \(validity)] UIDs valid
             S: * OK [UIDNEXT 4] Predicted next UID
+            S: * OK [HIGHESTMODSEQ *] Highest
             S: c OK [READ-ONLY] Examine completed.
             C: d SELECT INBOX
             S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)
@@ -133,6 +134,7 @@ import Testing
             S: * OK [UNSEEN 1] First unseen.
             S: * OK [UIDVALIDITY \(validity)] UIDs valid
             S: * OK [UIDNEXT 4] Predicted next UID
+            S: * OK [HIGHESTMODSEQ *] Highest
             S: d OK [READ-WRITE] Select completed.
             C: e FETCH 1:* FLAGS
             S: * 1 FETCH (FLAGS (\\Recent))
@@ -152,6 +154,7 @@ import Testing
             S: * OK [UNSEEN 1] First unseen.
             S: * OK [UIDVALIDITY *
             S: * OK [UIDNEXT 4] Predicted next UID
+            S: * OK [HIGHESTMODSEQ *] Highest
             S: b OK [READ-WRITE] Select completed.
             C: c SELECT Nope
             S: c NO [NONEXISTENT] Mailbox doesn't exist: Nope
@@ -188,6 +191,7 @@ import Testing
             S: * OK [UNSEEN 2] First unseen.
             S: * OK *
             S: * OK [UIDNEXT 4] Predicted next UID
+            S: * OK [HIGHESTMODSEQ *] Highest
             S: e OK [READ-ONLY] Examine completed.
             C: f FETCH 1 (FLAGS INTERNALDATE RFC822.SIZE BODY[])
             S: * 1 FETCH (FLAGS (\\Seen) INTERNALDATE "17-Jul-1996 09:44:25 +0000" RFC822.SIZE 13 BODY[] {13}

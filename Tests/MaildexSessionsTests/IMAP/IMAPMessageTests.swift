@@ -18,6 +18,7 @@ import Testing
         S: * OK [UNSEEN 1] First unseen.
         S: * OK [UIDVALIDITY *
         S: * OK [UIDNEXT 4] Predicted next UID
+        S: * OK [HIGHESTMODSEQ *] Highest
         S: b OK [READ-WRITE] Select completed.
         """
 
@@ -251,6 +252,7 @@ import Testing
             S: * OK [UNSEEN 1] First unseen.
             S: * OK *
             S: * OK *
+            S: * OK [HIGHESTMODSEQ *] Highest
             S: b OK [READ-ONLY] Examine completed.
             """)
         var decoder = IMAPFrameDecoder()

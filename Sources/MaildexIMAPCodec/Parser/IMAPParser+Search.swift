@@ -18,7 +18,7 @@ extension IMAPParser {
             charset = try parseAString("charset").uppercased()
             try expectSP()
         }
-        if consumeKeyword("RETURN") { throw error("RETURN must come before CHARSET") }
+        if consumeKeyword("RETURN") { throw error(charset == nil ? "RETURN given twice" : "RETURN must come before CHARSET") }
         var keys: [SearchKey] = []
         repeat {
             if !keys.isEmpty { index += 1 }

@@ -9,10 +9,11 @@
 /// as the RFC writes it, but trailing spaces at the end of the command are tolerated (as in
 /// Dovecot). Literals are read inline (`{5}\r\nhello`, `{5+}`); a bare LF after the marker is
 /// accepted like the decoder accepts it. Quoted strings may hold UTF-8 (RFC 6855); invalid
-/// UTF-8, CR, LF or NUL in a string is an error. Parameters of SELECT/EXAMINE such as
-/// `(CONDSTORE)` are parsed and dropped. Not supported (BAD): the `$` search result
-/// variable, FETCH/STORE modifiers (`(CHANGEDSINCE n)`, `(UNCHANGEDSINCE n)`), SEARCH RETURN,
-/// CATENATE.
+/// UTF-8, CR, LF or NUL in a string is an error. The RFC 7162 SELECT/EXAMINE parameters
+/// (`(CONDSTORE)`, `(QRESYNC (...))`), FETCH modifiers (`(CHANGEDSINCE n VANISHED)`) and STORE
+/// modifier (`(UNCHANGEDSINCE n)`), SEARCH `RETURN (...)` (RFC 4731) and OLDER/YOUNGER
+/// (RFC 5032) are parsed; any other parameter or modifier is a BAD that names it. Not supported
+/// (BAD): the `$` search result variable and RETURN (SAVE) (RFC 5182), CATENATE.
 ///
 /// Throws ``IMAPParseError`` with the tag when the command began with a valid one; never traps.
 public enum IMAPCommandParser {

@@ -16,6 +16,10 @@ private let seeds: [String] = [
     "b1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==",
     "b2 UID EXPUNGE 1:4",
     "b3 MOVE 1 Trash",
+    "b4 SELECT INBOX (CONDSTORE QRESYNC (67890007 9 1:29997 (5000,7500 15000,22500)))",
+    "b5 UID FETCH 1:* (FLAGS MODSEQ) (CHANGEDSINCE 12345 VANISHED)",
+    "b6 UID STORE 6,4,8 (UNCHANGEDSINCE 12121230045) +FLAGS.SILENT (\\Deleted)",
+    "b7 UID SEARCH RETURN (MIN MAX COUNT) CHARSET UTF-8 OR YOUNGER 60 OLDER 3600 TEXT x",
 ]
 
 /// Random bytes and random mutations of valid commands never crash the parser, and an error

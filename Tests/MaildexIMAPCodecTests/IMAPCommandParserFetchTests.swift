@@ -50,7 +50,6 @@ import Testing
     .bad("a FETCH 1:x FLAGS", "invalid sequence set 1:x"),
     .bad("a FETCH 4294967296 FLAGS", "invalid sequence set 4294967296"),
     .bad("a FETCH $ FLAGS", "$ is not supported"),
-    .bad("a FETCH 1 (FLAGS) (CHANGEDSINCE 12)", "modifiers are not supported"),
     .bad("a UID FETCH 1 BODY[X]", "UID FETCH: unknown item BODY[X]"),
 ])
 func fetch(_ fixture: ParseFixture) { fixture.check() }

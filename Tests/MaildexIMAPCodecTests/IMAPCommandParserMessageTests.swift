@@ -16,7 +16,6 @@ import Testing
     .bad("a STORE 1 +FLAGS \\*", "invalid flag \\*"),
     .bad("a STORE 1 +FLAGS", "missing argument"),
     .bad("a STORE 1 FLAGS.LOUD (\\Seen)", "unknown data item FLAGS.LOUD"),
-    .bad("a STORE 1 (UNCHANGEDSINCE 5) +FLAGS (\\Seen)", "modifiers are not supported"),
     .bad("a STORE 1 +FLAGS (\\Seen", "expected )"),
     .ok("a COPY 1:3 Archive", .copy(set("1:3"), mailbox: "Archive", uid: false)),
     .ok("a UID COPY 5 \"Sent Items\"", .copy(set("5"), mailbox: "Sent Items", uid: true)),

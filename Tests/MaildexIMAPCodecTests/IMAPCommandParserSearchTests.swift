@@ -62,9 +62,47 @@ private func search(_ key: SearchKey, charset: String? = nil, uid: Bool = false)
     .bad("a SEARCH 0", "invalid sequence set 0"),
     .bad("a SEARCH MODSEQ \"/flags/x\" none 5", "invalid entry type none"),
     .bad("a SEARCH MODSEQ 9223372036854775808", "invalid mod-sequence"),
-    .bad("a SEARCH RETURN (MIN) ALL", "RETURN is not supported"),
     .bad("a SEARCH CHARSET", "missing argument"),
     .bad("a SEARCH " + String(repeating: "NOT ", count: 100) + "SEEN", "too deeply nested"),
     .bad("a SEARCH " + String(repeating: "(", count: 100) + "SEEN" + String(repeating: ")", count: 100), "too deeply nested"),
 ])
 func search(_ fixture: ParseFixture) { fixture.check() }
+
+private func search(_ key: SearchKey, returning options: [SearchReturnOption]?, charset: String? = nil, uid: Bool = false) -> IMAPCommandKind {
+    .search(SearchProgram(charset: charset, key: key, returnOptions: options), uid: uid)
+}
+
+private let flaggedSinceNotSmith: SearchKey = .and([
+    .flag(.flagged, true), .internalDate(.since, IMAPDay(year: 1994, month: 2, day: 1)), .not(.header("FROM", "Smith")),
+])
+
+// SEARCH RETURN (RFC 4731 §3.1; the first lines are its examples) and OLDER/YOUNGER (RFC 5032 §3).
+@Test(arguments: [
+    ParseFixture.ok("a SEARCH RETURN (MIN COUNT) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"",
+                    search(flaggedSinceNotSmith, returning: [.min, .count])),
+    .ok("a SEARCH RETURN () FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"", search(flaggedSinceNotSmith, returning: [])),
+    .ok("a SEARCH RETURN (MIN COUNT) FLAGGED", search(.flag(.flagged, true), returning: [.min, .count])),
+    .ok("a UID SEARCH RETURN () ALL", search(.all, returning: [], uid: true)),
+    .ok("a UID SEARCH RETURN (MIN MAX) 1:5000", search(.sequenceSet(set("1:5000")), returning: [.min, .max], uid: true)),
+    .ok("a SEARCH RETURN (ALL) CHARSET UTF-8 TEXT x", search(.text("x"), returning: [.all], charset: "UTF-8")),
+    .ok("a search return (count all max min) unseen", search(.flag(.seen, false), returning: [.count, .all, .max, .min])),
+    .ok("a SEARCH RETURN (COUNT COUNT) ALL", search(.all, returning: [.count])),
+    .ok("a SEARCH ALL", search(.all, returning: nil)),
+    .bad("a SEARCH RETURN (SAVE) SINCE 1-Jan-2004 NOT FROM \"Smith\"", "SEARCH: RETURN SAVE is not supported"),
+    .bad("a SEARCH RETURN (MIN PARTIAL 1:10) ALL", "unknown return option PARTIAL"),
+    .bad("a UID SEARCH RETURN (FROB) ALL", "UID SEARCH: unknown return option FROB"),
+    .bad("a SEARCH RETURN MIN ALL", "expected ("),
+    .bad("a SEARCH RETURN (MIN)", "missing argument"),
+    .bad("a SEARCH RETURN", "expected SP after RETURN"),
+    .bad("a SEARCH RETURN (MIN", "expected )"),
+    .bad("a SEARCH CHARSET UTF-8 RETURN (MIN) ALL", "RETURN must come before CHARSET"),
+    .bad("a SEARCH RETURN (MIN) RETURN (MAX) ALL", "RETURN given twice"),
+    .ok("a SEARCH UNSEEN YOUNGER 259200", search(.and([.flag(.seen, false), .younger(259_200)]), returning: nil)),
+    .ok("a SEARCH older 1 NOT YOUNGER 4294967295", search(.and([.older(1), .not(.younger(4_294_967_295))]), returning: nil)),
+    .ok("a SEARCH RETURN (COUNT) OLDER 3600", search(.older(3_600), returning: [.count])),
+    .bad("a SEARCH OLDER 0", "SEARCH: invalid interval 0"),
+    .bad("a SEARCH YOUNGER 4294967296", "invalid interval 4294967296"),
+    .bad("a SEARCH YOUNGER x", "invalid interval x"),
+    .bad("a SEARCH OLDER", "missing argument"),
+])
+func searchReturnAndWithin(_ fixture: ParseFixture) { fixture.check() }

@@ -61,8 +61,6 @@ func anyAndNotAuthenticatedState(_ fixture: ParseFixture) { fixture.check() }
     ParseFixture.ok("a SELECT INBOX", .select(mailbox: "INBOX", readOnly: false, parameters: SelectParameters())),
     .ok("a select inbox", .select(mailbox: "inbox", readOnly: false, parameters: SelectParameters())),
     .ok("a SELECT \"Sent Items\"", .select(mailbox: "Sent Items", readOnly: false, parameters: SelectParameters())),
-    .ok("a SELECT INBOX (CONDSTORE)", .select(mailbox: "INBOX", readOnly: false, parameters: SelectParameters())),
-    .ok("a SELECT INBOX (QRESYNC (67890007 20050715194045000 41,43:211,214:541))", .select(mailbox: "INBOX", readOnly: false, parameters: SelectParameters())),
     .ok("a EXAMINE Archive/2024", .examine("Archive/2024")),
     .ok("a EXAMINE &AMk-t&AOk-", .examine("&AMk-t&AOk-")),
     .bad("a SELECT", "SELECT: missing mailbox name"),

@@ -1,7 +1,7 @@
-// FETCH (RFC 3501 §6.4.5) and its items, with MODSEQ (RFC 7162).
+// FETCH (RFC 3501 §6.4.5) and its items, with MODSEQ and the modifiers of RFC 7162.
 extension IMAPParser {
     // fetch           = "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" /
-    //                   fetch-att / "(" fetch-att *(SP fetch-att) ")")
+    //                   fetch-att / "(" fetch-att *(SP fetch-att) ")") [fetch-modifiers]   (RFC 4466)
     mutating func parseFetch(uid: Bool) throws(IMAPParseError) -> IMAPCommandKind {
         try expectSP()
         let set = try parseSequenceSet()
@@ -20,8 +20,15 @@ extension IMAPParser {
         } else {
             items = [try parseFetchAttribute()]
         }
-        if hasMoreArguments { throw error("fetch modifiers are not supported") }
-        return .fetch(set, items, uid: uid, modifiers: FetchModifiers())
+        var modifiers = FetchModifiers()
+        if hasMoreArguments {
+            index += 1
+            guard peek == IMAPGrammar.openParen else {
+                throw error("unexpected \(excerpt(from: index, to: tokenEnd(from: index))) after the fetch items")
+            }
+            modifiers = try parseFetchModifiers(uid: uid)
+        }
+        return .fetch(set, items, uid: uid, modifiers: modifiers)
     }
 
     // fetch-att       = "ENVELOPE" / "FLAGS" / "INTERNALDATE" / "RFC822" [".HEADER" / ".SIZE" / ".TEXT"] /

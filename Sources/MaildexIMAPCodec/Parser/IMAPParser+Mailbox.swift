@@ -13,15 +13,16 @@ extension IMAPParser {
         return try parseMailbox()
     }
 
-    // select          = "SELECT" SP mailbox [SP "(" select-param *(SP select-param) ")"]
-    // examine         = "EXAMINE" SP mailbox [SP "(" ... ")"]            (RFC 4466)
+    // select          = "SELECT" SP mailbox [select-params]                  (RFC 4466)
+    // examine         = "EXAMINE" SP mailbox [select-params]
     mutating func parseSelect(readOnly: Bool) throws(IMAPParseError) -> IMAPCommandKind {
         let mailbox = try parseMailboxArgument()
+        var parameters = SelectParameters()
         if hasMoreArguments {
             index += 1
-            try skipParameterList()
+            parameters = try parseSelectParameters()
         }
-        return .select(mailbox: mailbox, readOnly: readOnly, parameters: SelectParameters())
+        return .select(mailbox: mailbox, readOnly: readOnly, parameters: parameters)
     }
 
     // rename          = "RENAME" SP mailbox SP mailbox

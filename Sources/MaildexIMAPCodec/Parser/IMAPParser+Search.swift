@@ -1,23 +1,46 @@
 import MaildexCore
 
-// SEARCH (RFC 3501 §6.4.4), with MODSEQ (RFC 7162 §3.1.5).
+// SEARCH (RFC 3501 §6.4.4), with MODSEQ (RFC 7162 §3.1.5), RETURN options (RFC 4731 ESEARCH)
+// and OLDER/YOUNGER (RFC 5032 WITHIN).
 extension IMAPParser {
-    // search          = "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key)
+    // search          = "SEARCH" [search-return-opts] SP search-program               (RFC 4466)
+    // search-program  = ["CHARSET" SP charset SP] search-key *(SP search-key)
     mutating func parseSearch() throws(IMAPParseError) -> SearchProgram {
         try expectSP()
+        var returnOptions: [SearchReturnOption]?
+        if consumeKeyword("RETURN") {
+            returnOptions = try parseSearchReturnOptions()
+            try expectSP()
+        }
         var charset: String?
         if consumeKeyword("CHARSET") {
             try expectSP()
             charset = try parseAString("charset").uppercased()
             try expectSP()
         }
-        if consumeKeyword("RETURN") { throw error("SEARCH RETURN is not supported") }
+        if consumeKeyword("RETURN") { throw error(charset == nil ? "RETURN given twice" : "RETURN must come before CHARSET") }
         var keys: [SearchKey] = []
         repeat {
             if !keys.isEmpty { index += 1 }
             keys.append(try parseSearchKey())
         } while hasMoreArguments
-        return SearchProgram(charset: charset, key: keys.count == 1 ? keys[0] : .and(keys))
+        return SearchProgram(charset: charset, key: keys.count == 1 ? keys[0] : .and(keys), returnOptions: returnOptions)
+    }
+
+    // search-return-opts = SP "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"
+    // search-return-opt  = "MIN" / "MAX" / "ALL" / "COUNT"                            (RFC 4731 §3.1)
+    //                      ; "SAVE" (RFC 5182) is refused; an option given twice counts once
+    /// The options after RETURN, `[]` for `RETURN ()`.
+    mutating func parseSearchReturnOptions() throws(IMAPParseError) -> [SearchReturnOption] {
+        try expect(IMAPGrammar.space, "SP after RETURN")
+        var options: [SearchReturnOption] = []
+        try parseList { (p: inout IMAPParser) throws(IMAPParseError) in
+            let name = try p.parseAtom("return option").uppercased()
+            if name == "SAVE" { throw p.error("RETURN SAVE is not supported") }
+            guard let option = SearchReturnOption(rawValue: name) else { throw p.error("unknown return option \(name)") }
+            if !options.contains(option) { options.append(option) }
+        }
+        return options
     }
 
     // search-key      = "ALL" / "ANSWERED" / "BCC" SP astring / "BEFORE" SP date / ... /
@@ -70,6 +93,9 @@ extension IMAPParser {
             let first = try searchSubkey()
             return .or(first, try searchSubkey())
         case "MODSEQ": return .modSeq(try parseSearchModSeq())
+        // search-key      =/ ("OLDER" / "YOUNGER") SP nz-number                        (RFC 5032)
+        case "OLDER": return .older(try searchInterval())
+        case "YOUNGER": return .younger(try searchInterval())
         case "": throw error(atEnd ? "missing search key" : "expected search key\(found)")
         default: throw error("unknown search key \(excerpt(from: start, to: index))")
         }
@@ -91,6 +117,12 @@ extension IMAPParser {
     mutating func searchSize() throws(IMAPParseError) -> UInt32 {
         try expectSP()
         return try parseNumber("size")
+    }
+
+    /// SP nz-number, the seconds of OLDER and YOUNGER.
+    mutating func searchInterval() throws(IMAPParseError) -> UInt32 {
+        try expectSP()
+        return try parseNumber("interval", nonZero: true)
     }
 
     /// SP search-key, for NOT and OR.

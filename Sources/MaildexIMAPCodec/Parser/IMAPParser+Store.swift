@@ -1,14 +1,18 @@
 import MaildexCore
 
-// STORE (RFC 3501 §6.4.6).
+// STORE (RFC 3501 §6.4.6), with UNCHANGEDSINCE (RFC 7162 §3.1.3).
 extension IMAPParser {
-    // store           = "STORE" SP sequence-set SP store-att-flags
+    // store           = "STORE" SP sequence-set [store-modifiers] SP store-att-flags   (RFC 4466)
     // store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))
     mutating func parseStore(uid: Bool) throws(IMAPParseError) -> IMAPCommandKind {
         try expectSP()
         let set = try parseSequenceSet()
         try expectSP()
-        if peek == IMAPGrammar.openParen { throw error("store modifiers are not supported") }
+        var unchangedSince: UInt64?
+        if peek == IMAPGrammar.openParen {
+            unchangedSince = try parseStoreModifiers()
+            try expectSP()
+        }
         let start = index
         var mode = StoreAction.Mode.replace
         if consume(IMAPGrammar.plus) {
@@ -29,6 +33,6 @@ extension IMAPParser {
                 flags.append(try parseFlag())
             } while consume(IMAPGrammar.space) && !atEnd
         }
-        return .store(set, StoreAction(mode: mode, silent: name == "FLAGS.SILENT", flags: flags), uid: uid)
+        return .store(set, StoreAction(mode: mode, silent: name == "FLAGS.SILENT", flags: flags, unchangedSince: unchangedSince), uid: uid)
     }
 }

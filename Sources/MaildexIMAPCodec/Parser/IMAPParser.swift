@@ -184,11 +184,15 @@ struct IMAPParser {
         return n
     }
 
-    // mod-sequence-value = 1*DIGIT  ; 63-bit (RFC 7162)
-    mutating func parseModSeq() throws(IMAPParseError) -> UInt64 {
+    // mod-sequence-value  = 1*DIGIT   ; 1 <= n <= 9,223,372,036,854,775,807 (RFC 7162 §7)
+    // mod-sequence-valzer = "0" / mod-sequence-value
+    /// A mod-sequence-valzer, or a mod-sequence-value with `nonZero`.
+    mutating func parseModSeq(nonZero: Bool = false) throws(IMAPParseError) -> UInt64 {
         let start = index
         let digits = take(while: IMAPGrammar.isDigit)
-        guard !digits.isEmpty, let n = UInt64(String(decoding: digits, as: UTF8.self)), n <= UInt64(Int64.max) else {
+        guard !digits.isEmpty, let n = UInt64(String(decoding: digits, as: UTF8.self)), n <= UInt64(Int64.max),
+              !nonZero || n > 0 else {
+            index = start
             throw error("invalid mod-sequence \(excerpt(from: start, to: tokenEnd(from: start)))")
         }
         return n
@@ -235,19 +239,5 @@ struct IMAPParser {
     mutating func enter() throws(IMAPParseError) {
         depth += 1
         guard depth <= Self.maximumDepth else { throw error("too deeply nested") }
-    }
-
-    /// Skips a parenthesised list of atoms, strings, numbers and nested lists (parameters that
-    /// are accepted but not used, like SELECT's `(CONDSTORE)`).
-    mutating func skipParameterList() throws(IMAPParseError) {
-        try parseList { (p: inout IMAPParser) throws(IMAPParseError) in
-            switch p.peek {
-            case IMAPGrammar.openParen: try p.skipParameterList()
-            case IMAPGrammar.dquote, IMAPGrammar.openBrace: _ = try p.parseStringBytes("parameter")
-            default:
-                let token = p.take { IMAPGrammar.isAStringChar($0) || $0 == 0x2A }
-                guard !token.isEmpty else { throw p.error("expected parameter\(p.found)") }
-            }
-        }
     }
 }

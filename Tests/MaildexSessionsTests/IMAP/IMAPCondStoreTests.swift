@@ -2,6 +2,7 @@ import MaildexCore
 import MaildexIndex
 import MaildexSessions
 import MaildexStore
+import MaildexIMAPCodec
 import Testing
 
 /// CONDSTORE, QRESYNC (RFC 7162), ESEARCH (RFC 4731) and WITHIN (RFC 5032) over three messages
@@ -107,5 +108,39 @@ import Testing
             S: * OK [HIGHESTMODSEQ 1] Highest
             S: i OK [READ-WRITE] Select completed.
             """)
+    }
+}
+
+/// RFC 7162's promise: a client that knows a large mailbox resyncs with what changed only.
+@Suite struct IMAPQuickResyncScaleTests {
+    @Test func resyncOfTenThousandMessagesSendsOnlyTheChanges() async throws {
+        let f = try await POP3Fixture()
+        let messages = (1...10_000).map { ImportMessage(bytes: Array("Subject: m\($0)\r\n\r\nbody\r\n".utf8)) }
+        _ = try await f.alice.importBatch(messages, into: .inbox, skipDuplicates: false)
+        let before = try await f.alice.open(.inbox)
+        for i in stride(from: 1, through: 1_000, by: 10) {            // 100 flag changes
+            _ = try await f.alice.setFlags([.flagged], .add, uids: [UID(UInt32(i))], in: .inbox)
+        }
+        _ = try await f.alice.expunge((5_001...5_050).map { UID(UInt32($0)) }, in: .inbox)   // 50 expunges
+        let session = f.imapSession()
+        var t = IMAPTranscript(session)
+        await t.play("""
+            C: a LOGIN alice secret
+            S: a OK [CAPABILITY *] Logged in
+            C: b ENABLE QRESYNC
+            S: * ENABLED CONDSTORE QRESYNC
+            S: b OK Enabled.
+            """)
+        var decoder = IMAPFrameDecoder()
+        decoder.append(Array("c SELECT INBOX (QRESYNC (\(before.uidValidity) \(before.highestModSeq)))\r\n".utf8))
+        var bytes: [UInt8] = []
+        for case .send(let sent) in await session.receive(try #require(decoder.next())) { bytes += sent }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\r\n")
+        #expect(lines.filter { $0.hasPrefix("* VANISHED (EARLIER) ") } == ["* VANISHED (EARLIER) 5001:5050"])
+        let fetches = lines.filter { $0.contains(" FETCH (") }
+        #expect(fetches.count == 100)
+        #expect(fetches.allSatisfy { $0.contains("FLAGS (\\Flagged") && $0.contains("MODSEQ (") })
+        #expect(lines.count == 100 + 1 + 9, "standard SELECT responses, one VANISHED, 100 FETCH: \(lines.count) lines")
+        #expect(bytes.count < 8_000, "\(bytes.count) bytes for 10,000 messages")
     }
 }

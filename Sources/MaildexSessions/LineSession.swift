@@ -91,8 +91,6 @@ public protocol LineSession: ConnectionSession where Frame == LineFrame {
     nonisolated var maximumLineLength: Int { get }
 }
 
-private let neverWakes = AsyncStream<Void> { $0.finish() }
-
 extension LineSession {
     public func receive(_ frame: LineFrame) async -> [SessionAction] {
         switch frame {
@@ -101,6 +99,8 @@ extension LineSession {
         }
     }
 
-    public nonisolated var wakeups: AsyncStream<Void> { neverWakes }
+    /// A stream that has already ended: line sessions never speak unasked. A new one each time,
+    /// since an AsyncStream has one consumer.
+    public nonisolated var wakeups: AsyncStream<Void> { AsyncStream { $0.finish() } }
     public func wake() async -> [SessionAction] { [] }
 }

@@ -153,6 +153,10 @@ extension IMAPSession {
             if returnSubscribed, box.subscribed { attributes.append("\\Subscribed") }
             lines.append("* LIST (\(attributes.joined(separator: " "))) \"/\" \(IMAPResponseText.mailbox(box.name))")
             listed.insert(box.name)
+            // LIST-STATUS (RFC 5819): the STATUS of each selectable mailbox listed, after its LIST.
+            if let items = command.statusItems, box.selectable {
+                lines.append(try await statusLine(box.name, items, store: store))
+            }
         }
         if subscribedOnly {
             // Subscribed names whose mailbox is gone are listed too (RFC 5258 §3.1).
@@ -180,6 +184,11 @@ extension IMAPSession {
     func status(_ wire: String, _ items: [StatusItem], tag: String) async throws -> [SessionAction] {
         let store = try requireStore()
         let name = try mailboxName(wire)
+        return send(try await statusLine(name, items, store: store)) + ok(tag, "Status completed.")
+    }
+
+    /// `* STATUS "box" (MESSAGES 3 ...)` (RFC 3501 §7.2.4; SIZE is RFC 8438, the sum of RFC822.SIZE).
+    func statusLine(_ name: MailboxName, _ items: [StatusItem], store: UserStore) async throws -> String {
         let status = try await store.status(name)
         var values: [String] = []
         for item in items {
@@ -196,7 +205,7 @@ extension IMAPSession {
             }
             values.append("\(item.rawValue) \(value)")
         }
-        return send("* STATUS \(IMAPResponseText.mailbox(name)) (\(values.joined(separator: " ")))") + ok(tag, "Status completed.")
+        return "* STATUS \(IMAPResponseText.mailbox(name)) (\(values.joined(separator: " ")))"
     }
 
     /// APPEND and MULTIAPPEND (RFC 3501 §6.3.11, RFC 3502): all messages or none, each stored

@@ -49,6 +49,10 @@ import Testing
             C: h list "" inbox
             S: * LIST (\\HasNoChildren) "/" "INBOX"
             S: h OK List completed.
+            C: i LIST "" "S%" RETURN (STATUS (MESSAGES SIZE HIGHESTMODSEQ))
+            S: * LIST (\\HasNoChildren \\Sent) "/" "Sent"
+            S: * STATUS "Sent" (MESSAGES 0 SIZE 0 HIGHESTMODSEQ 1)
+            S: i OK List completed.
             """)
     }
 

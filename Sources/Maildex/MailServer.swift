@@ -23,6 +23,7 @@ public final class MailServer: Sendable {
     let logins: LoginService<ContinuousClock>
     private let group: MultiThreadedEventLoopGroup
     private let channels = Mutex<[any Channel]>([])
+    private let connections = ConnectionRegistry()
 
     /// A listener that is accepting connections, with the port the system gave it.
     public struct BoundListener: Sendable, Equatable {
@@ -59,9 +60,16 @@ public final class MailServer: Sendable {
     }
 
     /// Stops accepting and closes the listeners, then the event loops.
-    public func shutdown() async throws {
+    /// Stops accepting, asks every connection to finish (a command in progress completes; IMAP
+    /// clients get `* BYE`), waits up to `grace` for them to close, then stops the event loops.
+    public func shutdown(grace: Duration = .seconds(8)) async throws {
         let open = channels.withLock { channels in defer { channels = [] }; return channels }
         for channel in open { try? await channel.close() }
+        connections.shutdownAll()
+        let deadline = ContinuousClock.now + grace
+        while connections.count > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
         try await group.shutdownGracefully()
     }
 
@@ -97,15 +105,15 @@ public final class MailServer: Sendable {
             let session = IMAPSession(connection: connection, logins: logins, resolver: resolver, limits: configuration.imapLimits)
             try sync.addHandler(IMAPFramer(decoder: IMAPFrameDecoder(maximumLineLength: configuration.imapLimits.maximumLineLength,
                                                                      maximumLiteralSize: configuration.imapLimits.appendLimit)))
-            try sync.addHandler(SessionHandler(session: session, tls: startTLS))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections))
         case .pop3:
             let session = POP3Session(connection: connection, logins: logins, resolver: resolver)
             try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
-            try sync.addHandler(SessionHandler(session: session, tls: startTLS))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections))
         case .lmtp:
             let session = LMTPSession(connection: connection, authenticator: authenticator, resolver: resolver, limits: configuration.lmtpLimits)
             try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
-            try sync.addHandler(SessionHandler(session: session, tls: startTLS))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import MaildexMaildir
 import MaildexSessions
 import NIOCore
@@ -9,20 +10,25 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
     typealias InboundIn = InboundFrame<Session.Frame>
     typealias OutboundOut = ByteBuffer
 
-    /// A frame from the client, or a signal that the session has something to say.
+    /// A frame from the client, a signal that the session has something to say, or the server
+    /// shutting down.
     private enum Event: Sendable {
         case inbound(InboundFrame<Session.Frame>)
         case wake
+        case shutdown
     }
 
     private let session: Session
     private let tls: NIOSSLContext?
+    private let connections: ConnectionRegistry
     private let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
+    private let id = UUID()
 
-    init(session: Session, tls: NIOSSLContext?) {
+    init(session: Session, tls: NIOSSLContext?, connections: ConnectionRegistry) {
         self.session = session
         self.tls = tls
+        self.connections = connections
         (events, continuation) = AsyncStream.makeStream(of: Event.self)
     }
 
@@ -30,6 +36,9 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
         let channel = context.channel
         let continuation = self.continuation
         let wakeups = session.wakeups
+        // A shutdown is queued behind the frames already received, so a command in progress
+        // (an LMTP delivery) finishes first.
+        connections.add(id) { continuation.yield(.shutdown) }
         Task { for await _ in wakeups { continuation.yield(.wake) } }
         Task { await self.serve(channel) }
         context.fireChannelActive()
@@ -40,6 +49,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        connections.remove(id)
         continuation.finish()
         context.fireChannelInactive()
     }
@@ -61,6 +71,11 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
             case .wake:
                 if awaitingTLS { continue }
                 open = await perform(session.wake(), on: channel, awaitingTLS: &awaitingTLS)
+            case .shutdown:
+                // The session's last words (IMAP's `* BYE`), then the connection closes.
+                _ = await perform(awaitingTLS ? [] : session.shutdown(), on: channel, awaitingTLS: &awaitingTLS)
+                try? await channel.close()
+                open = false
             case .inbound(.tlsEstablished):
                 awaitingTLS = false
                 await session.tlsStarted()

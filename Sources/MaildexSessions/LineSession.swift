@@ -70,6 +70,9 @@ public protocol ConnectionSession: Actor {
     nonisolated var wakeups: AsyncStream<Void> { get }
     /// Unsolicited output, after a signal of ``wakeups``.
     func wake() async -> [SessionAction]
+    /// The server is shutting down: the last words before the connection closes (IMAP's
+    /// `* BYE`, LMTP's `421`). Called between frames, never during one.
+    func shutdown() async -> [SessionAction]
 }
 
 /// What a line framer hands to a ``LineSession``.
@@ -103,4 +106,5 @@ extension LineSession {
     /// since an AsyncStream has one consumer.
     public nonisolated var wakeups: AsyncStream<Void> { AsyncStream { $0.finish() } }
     public func wake() async -> [SessionAction] { [] }
+    public func shutdown() async -> [SessionAction] { [] }
 }

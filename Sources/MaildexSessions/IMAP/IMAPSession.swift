@@ -136,6 +136,12 @@ public actor IMAPSession: ConnectionSession {
         return []
     }
 
+    /// The server is stopping (RFC 3501 §7.1.5: BYE before the connection closes).
+    public func shutdown() async -> [SessionAction] {
+        if case .logout = state { return [] }
+        return finish("* BYE Server shutting down.")
+    }
+
     // MARK: - Dispatch
 
     func execute(_ command: IMAPCommand) async -> [SessionAction] {

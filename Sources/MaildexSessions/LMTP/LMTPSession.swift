@@ -119,6 +119,12 @@ public actor LMTPSession: LineSession {
         phase = .closed
     }
 
+    /// The server is stopping: `421` (RFC 5321 §3.8), so the MTA retries later. Called between
+    /// lines; a message whose DATA had not ended was never acknowledged and is not lost.
+    public func shutdown() async -> [SessionAction] {
+        send(LMTPReply(421, .init(4, 3, 2), "Service shutting down")) + [.close]
+    }
+
     func send(_ replies: LMTPReply...) -> [SessionAction] {
         [.send(replies.flatMap(\.encoded))]
     }

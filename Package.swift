@@ -10,6 +10,7 @@ let settings: [SwiftSetting] = [
 
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "NIOPosix", package: "swift-nio"),
@@ -34,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // L0: value types, migrations, system libraries
@@ -80,7 +82,7 @@ let package = Package(
         // L3: protocol sessions (state machines over the store; no sockets) and mailadm as a library
         .target(
             name: "MaildexSessions",
-            dependencies: ["MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexPOP3Codec", "MaildexLMTPCodec", "MaildexIMAPCodec", "MaildexMIME", "MaildexMaildir"],
+            dependencies: ["MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexPOP3Codec", "MaildexLMTPCodec", "MaildexIMAPCodec", "MaildexMIME", "MaildexMaildir", logging],
             swiftSettings: settings
         ),
         .target(
@@ -92,7 +94,7 @@ let package = Package(
         // L4: the embeddable server: NIO listeners, TLS, connections feeding the sessions
         .target(
             name: "Maildex",
-            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexIMAPCodec", "MaildexMaildir"] + nio,
+            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexIMAPCodec", "MaildexMaildir", logging] + nio,
             swiftSettings: settings
         ),
 
@@ -100,7 +102,7 @@ let package = Package(
         .executableTarget(name: "mailadm", dependencies: ["MaildexAdmin"], swiftSettings: settings),
         .executableTarget(
             name: "maildexd",
-            dependencies: ["Maildex", "MaildexAdmin", "MaildexAuth", "MaildexConfig", "MaildexStore", argumentParser],
+            dependencies: ["Maildex", "MaildexAdmin", "MaildexAuth", "MaildexConfig", "MaildexStore", argumentParser, logging],
             swiftSettings: settings
         ),
         .executableTarget(
@@ -126,7 +128,7 @@ let package = Package(
         .testTarget(name: "MaildexIMAPCodecTests", dependencies: ["MaildexIMAPCodec", "MaildexCore", "MaildexTesting"], swiftSettings: settings),
         .testTarget(
             name: "MaildexSessionsTests",
-            dependencies: ["MaildexSessions", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexIMAPCodec", "MaildexMaildir", "MaildexTesting"],
+            dependencies: ["MaildexSessions", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexIMAPCodec", "MaildexMaildir", "MaildexTesting", logging],
             swiftSettings: settings
         ),
         .testTarget(

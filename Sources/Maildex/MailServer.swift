@@ -1,3 +1,4 @@
+import Logging
 public import MaildexAuth
 import MaildexIMAPCodec
 import MaildexSessions
@@ -94,8 +95,13 @@ public final class MailServer: Sendable {
     private func setUp(_ channel: any Channel, listener: ListenerConfiguration, tls: NIOSSLContext?) throws {
         let remote: String
         if case .unix = listener.endpoint { remote = "local" } else { remote = channel.remoteAddress?.ipAddress ?? "unknown" }
+        let id = ConnectionInfo.newID()
+        var log = configuration.logger
+        log[metadataKey: "session"] = "\(id)"
+        log[metadataKey: "proto"] = "\(listener.service.rawValue)"
+        log[metadataKey: "rip"] = "\(remote)"
         let connection = ConnectionInfo(remoteAddress: remote, isTLS: listener.tls == .implicit,
-                                        canStartTLS: listener.tls == .startTLS, hostname: configuration.hostname)
+                                        canStartTLS: listener.tls == .startTLS, hostname: configuration.hostname, id: id, log: log)
         let sync = channel.pipeline.syncOperations
         if listener.tls == .implicit, let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
         let startTLS = listener.tls == .startTLS ? tls : nil
@@ -105,15 +111,15 @@ public final class MailServer: Sendable {
             let session = IMAPSession(connection: connection, logins: logins, resolver: resolver, limits: configuration.imapLimits)
             try sync.addHandler(IMAPFramer(decoder: IMAPFrameDecoder(maximumLineLength: configuration.imapLimits.maximumLineLength,
                                                                      maximumLiteralSize: configuration.imapLimits.appendLimit)))
-            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections, log: log))
         case .pop3:
             let session = POP3Session(connection: connection, logins: logins, resolver: resolver)
             try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
-            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections, log: log))
         case .lmtp:
             let session = LMTPSession(connection: connection, authenticator: authenticator, resolver: resolver, limits: configuration.lmtpLimits)
             try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
-            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections, log: log))
         }
     }
 

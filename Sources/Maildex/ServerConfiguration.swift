@@ -1,3 +1,4 @@
+public import Logging
 public import MaildexAuth
 public import MaildexSessions
 
@@ -48,6 +49,10 @@ public struct ServerConfiguration: Sendable {
     /// The oldest TLS version accepted (`ssl_min_protocol`): TLS 1.2 unless set to 1.3.
     public var minimumTLSVersion = MinimumTLSVersion.tls12
     public enum MinimumTLSVersion: Sendable, Equatable { case tls12, tls13 }
+    /// Where connections, logins, logouts and deliveries are logged, one line each, with the
+    /// connection's id (`session`), protocol and remote address. Discards by default;
+    /// `maildexd` logs to stderr (the journal) or `log_path`.
+    public var logger = ConnectionInfo.silent
     /// IMAP command line and APPEND size limits.
     public var imapLimits = IMAPLimits()
 

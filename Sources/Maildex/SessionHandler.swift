@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MaildexMaildir
 import MaildexSessions
 import NIOCore
@@ -25,10 +26,14 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
     private let continuation: AsyncStream<Event>.Continuation
     private let id = UUID()
 
-    init(session: Session, tls: NIOSSLContext?, connections: ConnectionRegistry) {
+    private let log: Logger
+    private let opened = ContinuousClock.now
+
+    init(session: Session, tls: NIOSSLContext?, connections: ConnectionRegistry, log: Logger) {
         self.session = session
         self.tls = tls
         self.connections = connections
+        self.log = log
         (events, continuation) = AsyncStream.makeStream(of: Event.self)
     }
 
@@ -39,6 +44,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
         // A shutdown is queued behind the frames already received, so a command in progress
         // (an LMTP delivery) finishes first.
         connections.add(id) { continuation.yield(.shutdown) }
+        log.info("Connect")
         Task { for await _ in wakeups { continuation.yield(.wake) } }
         Task { await self.serve(channel) }
         context.fireChannelActive()
@@ -82,6 +88,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
             }
         }
         await session.closed()
+        log.info("Disconnect", metadata: ["seconds": "\((ContinuousClock.now - opened).components.seconds)"])
     }
 
     /// Writes the session's output; returns false once the connection is to be closed.

@@ -1,3 +1,4 @@
+public import Logging
 public import MaildexMaildir
 /// What a session asks its connection to do, in order.
 public enum SessionAction: Sendable, Equatable {
@@ -34,6 +35,11 @@ public struct FileSlice: Sendable, Equatable {
 
 /// The connection a session runs on, as the server sees it.
 public struct ConnectionInfo: Sendable, Equatable {
+    /// A short id that every log line of this connection carries (`session=<id>`).
+    public var id: String
+    /// Where the session logs logins, logouts and deliveries: already carrying the connection's
+    /// metadata. Discards everything unless the server was given a logger.
+    public var log: Logger
     /// The client's address (`203.0.113.7`, `::1`), or `"local"` for a Unix socket.
     public var remoteAddress: String
     /// Whether the connection is encrypted now (implicit TLS, or after STARTTLS).
@@ -43,7 +49,10 @@ public struct ConnectionInfo: Sendable, Equatable {
     /// The server's host name for greetings.
     public var hostname: String
 
-    public init(remoteAddress: String, isTLS: Bool = false, canStartTLS: Bool = false, hostname: String = "localhost") {
+    public init(remoteAddress: String, isTLS: Bool = false, canStartTLS: Bool = false, hostname: String = "localhost",
+                id: String = ConnectionInfo.newID(), log: Logger = ConnectionInfo.silent) {
+        self.id = id
+        self.log = log
         self.remoteAddress = remoteAddress
         self.isTLS = isTLS
         self.canStartTLS = canStartTLS
@@ -81,6 +90,23 @@ public enum LineFrame: Sendable, Equatable {
     case line([UInt8])
     /// A line longer than ``LineSession/maximumLineLength``; its bytes were dropped up to the next LF.
     case tooLong
+}
+
+extension ConnectionInfo {
+    /// A logger that discards everything (the default of an embedded server and of tests).
+    public static let silent = Logger(label: "maildex", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// 8 hex digits, random.
+    public static func newID() -> String {
+        let n = UInt32.random(in: .min ... .max)
+        let hex = String(n, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+
+    public static func == (a: ConnectionInfo, b: ConnectionInfo) -> Bool {
+        a.id == b.id && a.remoteAddress == b.remoteAddress && a.isTLS == b.isTLS
+            && a.canStartTLS == b.canStartTLS && a.hostname == b.hostname
+    }
 }
 
 /// A line-oriented protocol session (POP3, LMTP): lines in, actions out, and nothing unasked.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Maildex
 import MaildexAdmin
 import MaildexAuth
@@ -11,9 +12,10 @@ extension MaildexD {
     /// SIGINT or SIGTERM. With `--check` it stops after reading. A bad file exits 1 with
     /// `file:line: reason`; a listener that cannot be opened exits 1 too.
     func runConfigured() async throws {
-        let daemon: DaemonConfiguration, store: MailStore, auth: AuthConfiguration
+        let daemon: DaemonConfiguration, store: MailStore, auth: AuthConfiguration, logger: Logger
         do {
             let parsed = try ConfigParser.parse(file: config)
+            logger = try DaemonLog.logger(path: parsed.value("log_path"))
             daemon = try DaemonConfiguration(config: parsed)
             store = try MailStore(configuration: StoreConfiguration(dataDirectory: daemon.stateDirectory))
             auth = try AuthConfiguration(config: parsed, store: store)
@@ -37,7 +39,8 @@ extension MaildexD {
         if plan.listeners.contains(where: { if case .unix = $0.endpoint { true } else { false } }) {
             try? FileManager.default.createDirectory(atPath: daemon.baseDirectory, withIntermediateDirectories: true)
         }
-        let configuration = ServerConfiguration(daemon: daemon, listeners: plan.listeners, auth: auth.policy)
+        var configuration = ServerConfiguration(daemon: daemon, listeners: plan.listeners, auth: auth.policy)
+        configuration.logger = logger
         let server = MailServer(configuration: configuration, store: store, authenticator: auth.authenticator)
         let bound: [MailServer.BoundListener]
         do {

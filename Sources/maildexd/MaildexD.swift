@@ -46,6 +46,7 @@ struct MaildexD: AsyncParsableCommand {
             .init(.tcp(host: "127.0.0.1", port: port(2424)), service: .lmtp),
         ], certificatePath: env.certificatePath, keyPath: env.keyPath)
         configuration.loginPolicy = auth.policy
+        configuration.logger = try DaemonLog.logger(path: nil)
         configuration.loginPolicy.mechanisms = [.plain, .login]
         let server = MailServer(configuration: configuration, store: store, authenticator: auth.authenticator)
         let bound = try await server.start()

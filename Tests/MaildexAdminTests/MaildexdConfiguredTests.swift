@@ -38,6 +38,7 @@ struct MaildexdConfiguredTests {
                 state_dir = \(dir.path("data"))
                 base_dir = \(dir.path("run"))
                 hostname = mail.example.test
+                log_path = \(dir.path("maildex.log"))
                 passdb {
                   driver = passwd-file
                   args = \(users)
@@ -115,6 +116,16 @@ struct MaildexdConfiguredTests {
             let status = try await daemon.terminate()
             #expect(status == 0, "\(daemon.stderr)")
             #expect(daemon.stdout.contains("maildexd: stopped"))
+            // log_path: one line per connection, login (with the reason when refused, never the
+            // password) and delivery.
+            let log = try String(contentsOfFile: setup.dir.path("maildex.log"), encoding: .utf8)
+            let lines = log.split(separator: "\n")
+            #expect(lines.contains { $0.contains(" info Connect session=") && $0.contains("proto=imap rip=127.0.0.1") }, "\(log)")
+            #expect(lines.contains { $0.contains(" info Login ") && $0.contains("user=alice") && $0.contains("method=LOGIN") }, "\(log)")
+            #expect(lines.contains { $0.contains(" notice Login failed ") && $0.contains("reason=") && $0.contains("user=alice") }, "\(log)")
+            #expect(lines.contains { $0.contains(" info Delivered ") && $0.contains("proto=lmtp") && $0.contains("rcpt=<alice>") && $0.contains("ms=") }, "\(log)")
+            #expect(lines.contains { $0.contains(" info Logout ") }, "\(log)")
+            #expect(!log.contains("wonderland") && !log.contains("wrong"), "no password in the log")
             return
         }
     }

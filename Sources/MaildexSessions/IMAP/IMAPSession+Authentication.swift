@@ -41,7 +41,7 @@ extension IMAPSession {
         guard await allowsPlaintext else {
             throw .no("Plaintext authentication disallowed on non-secure (SSL/TLS) connections.", code: "PRIVACYREQUIRED")
         }
-        return try await logIn(user: user, password: password, tag: tag)
+        return try await logIn(user: user, password: password, method: "LOGIN", tag: tag)
     }
 
     /// AUTHENTICATE (RFC 3501 §6.2.2) with an optional initial response (RFC 4959 SASL-IR).
@@ -65,7 +65,11 @@ extension IMAPSession {
             return send("+ \(text)")
         case .credentials(_, let user, let password):
             state = .notAuthenticated
-            do { return try await logIn(user: user, password: password, tag: tag) } catch { return send(error.line(tag: tag)) }
+            do {
+                return try await logIn(user: user, password: password, method: exchange.mechanism.rawValue, tag: tag)
+            } catch {
+                return send(error.line(tag: tag))
+            }
         case .failure(let failure):
             state = .notAuthenticated
             switch failure {
@@ -78,8 +82,9 @@ extension IMAPSession {
 
     /// Checks the password through ``LoginService`` (plaintext rule, failure delay) and opens the
     /// user's store. The tagged OK carries the new capabilities (RFC 3501 §6.2.3, RFC 5530 codes).
-    func logIn(user: String, password: String, tag: String) async throws(IMAPError) -> [SessionAction] {
+    func logIn(user: String, password: String, method: String, tag: String) async throws(IMAPError) -> [SessionAction] {
         let result = await logins.login(user: user, password: password, from: connection.remoteAddress, overTLS: connection.isTLS)
+        connection.logLogin(user: user, method: method, result)
         switch result {
         case .refused(.plaintextDisallowed):
             throw .no("Plaintext authentication disallowed on non-secure (SSL/TLS) connections.", code: "PRIVACYREQUIRED")

@@ -1,3 +1,4 @@
+import Logging
 public import MaildexAuth
 import MaildexCore
 public import MaildexIMAPCodec
@@ -153,6 +154,7 @@ public actor IMAPSession: ConnectionSession {
             case (.noop, _):
                 return await updates(expunges: true) + ok(tag, "NOOP completed.")
             case (.logout, _):
+                connection.log.info("Logout")
                 return finish("* BYE Logging out", then: "\(tag) OK Logout completed.")
             case (.id(let fields), _):
                 return id(fields, tag: tag)

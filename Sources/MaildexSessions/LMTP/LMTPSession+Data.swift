@@ -1,3 +1,5 @@
+import Foundation
+import Logging
 import MaildexCore
 import MaildexLMTPCodec
 import MaildexStore
@@ -24,6 +26,10 @@ extension LMTPSession {
 
     private func deliver(_ message: [UInt8], transaction: LMTPTransaction, to recipient: LMTPRecipient) async -> LMTPReply {
         let copy = Array((transaction.returnPathHeader + recipient.deliveredToHeader).utf8) + message
+        let started = ContinuousClock.now
+        var metadata: Logger.Metadata = [
+            "msgid": "\(Self.messageID(in: message) ?? "-")", "size": "\(copy.count)", "rcpt": "\(recipient.address.bracketed)",
+        ]
         do {
             do {
                 _ = try await recipient.store.deliver(copy, to: recipient.mailbox)
@@ -31,10 +37,29 @@ extension LMTPSession {
                 // The +detail mailbox went away since RCPT: INBOX, as if it had never existed.
                 _ = try await recipient.store.deliver(copy, to: .inbox)
             }
+            metadata["ms"] = "\((ContinuousClock.now - started).milliseconds)"
+            connection.log.info("Delivered", metadata: metadata)
             return LMTPReply(250, .init(2, 0, 0), "\(recipient.address.bracketed) Saved")
         } catch {
+            metadata["error"] = "\(error)"
+            connection.log.error("Delivery failed", metadata: metadata)
             return LMTPReply(451, .init(4, 3, 0), "\(recipient.address.bracketed) Temporary failure, try again later")
         }
+    }
+
+    /// The Message-ID of a message, from its header, for the log.
+    static func messageID(in message: [UInt8]) -> String? {
+        var start = 0
+        while start < message.count {
+            guard let end = message[start...].firstIndex(of: 0x0A) else { return nil }
+            let line = message[start..<end]
+            if line.isEmpty || line == [0x0D] { return nil }   // end of the header
+            if line.count > 11, String(decoding: line.prefix(11), as: UTF8.self).lowercased() == "message-id:" {
+                return String(decoding: line.dropFirst(11), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            start = end + 1
+        }
+        return nil
     }
 
     func send(_ replies: [LMTPReply]) -> [SessionAction] {

@@ -52,7 +52,7 @@ extension POP3Session {
     func pass(_ password: String, user: String?) async throws(POP3SessionError) -> [SessionAction] {
         state = .authorization(user: nil)
         guard let user else { throw POP3SessionError(.error(nil, "No username given.")) }
-        return try await logIn(user: user, password: password)
+        return try await logIn(user: user, password: password, method: "USER")
     }
 
     /// AUTH (RFC 5034): without a mechanism, the list of mechanisms; else a SASL exchange.
@@ -80,7 +80,7 @@ extension POP3Session {
             return reply(.continuation(text))
         case .credentials(_, let user, let password):
             state = .authorization(user: nil)
-            do { return try await logIn(user: user, password: password) } catch { return fail(error) }
+            do { return try await logIn(user: user, password: password, method: exchange.mechanism.rawValue) } catch { return fail(error) }
         case .failure(let failure):
             state = .authorization(user: nil)
             switch failure {
@@ -93,8 +93,9 @@ extension POP3Session {
 
     /// Checks the password through ``LoginService`` (plaintext rule, failure delay) and opens
     /// the snapshot of INBOX. The client never learns whether the user exists.
-    func logIn(user: String, password: String) async throws(POP3SessionError) -> [SessionAction] {
+    func logIn(user: String, password: String, method: String) async throws(POP3SessionError) -> [SessionAction] {
         let result = await logins.login(user: user, password: password, from: connection.remoteAddress, overTLS: connection.isTLS)
+        connection.logLogin(user: user, method: method, result)
         switch result {
         case .refused(.plaintextDisallowed):
             throw POP3SessionError(Self.plaintextDisallowed)

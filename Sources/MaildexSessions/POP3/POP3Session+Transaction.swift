@@ -1,3 +1,4 @@
+import Logging
 import MaildexCore
 import MaildexIndex
 import MaildexPOP3Codec
@@ -60,6 +61,7 @@ extension POP3Session {
     /// expunged in one call; then retrieved ones are flagged \Seen, as Dovecot does.
     func update(_ maildrop: POP3Maildrop) async -> [SessionAction] {
         state = .finished
+        connection.log.info("Logout", metadata: ["deleted": "\(maildrop.deletedUIDs.count)", "retrieved": "\(maildrop.retrieved.count)"])
         do {
             let deleted = maildrop.deletedUIDs
             if !deleted.isEmpty { try await maildrop.store.expunge(deleted, in: .inbox) }

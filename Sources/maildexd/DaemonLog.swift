@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// maildexd's log: one line per event (`2026-11-29T08:00:00Z info Login session=1a2b3c4d proto=imap
+/// rip=192.0.2.7 user=alice method=PLAIN`), to stderr (the journal under systemd) or appended
+/// to `log_path`.
+enum DaemonLog {
+    static func logger(path: String?) throws -> Logger {
+        let sink: LineSink
+        if let path, !path.isEmpty {
+            guard FileManager.default.fileExists(atPath: path) || FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o640]),
+                  let handle = FileHandle(forWritingAtPath: path) else {
+                throw LogFileError(path: path)
+            }
+            handle.seekToEndOfFile()
+            sink = LineSink(handle)
+        } else {
+            sink = LineSink(.standardError)
+        }
+        return Logger(label: "maildexd") { _ in LineLogHandler(sink: sink) }
+    }
+}
+
+struct LogFileError: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "log_path \(path) cannot be opened for appending" }
+}
+
+/// Writes whole lines, one writer at a time.
+final class LineSink: Sendable {
+    private let handle: Mutex<FileHandle>
+    init(_ handle: FileHandle) { self.handle = Mutex(handle) }
+    func write(_ line: String) { handle.withLock { $0.write(Data((line + "\n").utf8)) } }
+}
+
+struct LineLogHandler: LogHandler {
+    let sink: LineSink
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
+             source: String, file: String, function: String, line: UInt) {
+        let all = metadata.merging(extra ?? [:]) { _, new in new }
+        // The connection's fields first, in a fixed order, then the event's.
+        let order = ["session", "proto", "rip"]
+        let fields = order.compactMap { key in all[key].map { "\(key)=\($0)" } }
+            + all.keys.filter { !order.contains($0) }.sorted().map { "\($0)=\(all[$0]!)" }
+        let time = ISO8601DateFormatter().string(from: Date())
+        sink.write("\(time) \(level) \(message) " + fields.joined(separator: " "))
+    }
+}

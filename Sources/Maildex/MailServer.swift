@@ -25,6 +25,8 @@ public final class MailServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let channels = Mutex<[any Channel]>([])
     private let connections = ConnectionRegistry()
+    /// The TLS context new connections use; ``reloadCertificates()`` replaces it.
+    private let tlsContext = Mutex<NIOSSLContext?>(nil)
 
     /// A listener that is accepting connections, with the port the system gave it.
     public struct BoundListener: Sendable, Equatable {
@@ -45,11 +47,12 @@ public final class MailServer: Sendable {
     /// certificate cannot be loaded.
     public func start() async throws -> [BoundListener] {
         let tls = try makeTLSContext()
+        tlsContext.withLock { $0 = tls }
         var bound: [BoundListener] = []
         do {
             for listener in configuration.listeners {
                 if listener.tls != .none, tls == nil { throw TLSNotConfigured(listener: listener) }
-                let channel = try await bind(listener, tls: listener.tls == .none ? nil : tls)
+                let channel = try await bind(listener)
                 channels.withLock { $0.append(channel) }
                 bound.append(BoundListener(configuration: listener, port: channel.localAddress?.port))
             }
@@ -74,14 +77,22 @@ public final class MailServer: Sendable {
         try await group.shutdownGracefully()
     }
 
-    private func bind(_ listener: ListenerConfiguration, tls: NIOSSLContext?) async throws -> any Channel {
+    /// Reads the certificate, key and chain files again (SIGHUP after a renewal): new connections
+    /// get the new certificate, open ones keep theirs. Throws, keeping the old one, when the new
+    /// files do not load.
+    public func reloadCertificates() throws {
+        let fresh = try makeTLSContext()
+        tlsContext.withLock { $0 = fresh }
+    }
+
+    private func bind(_ listener: ListenerConfiguration) async throws -> any Channel {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.so_keepalive), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try self.setUp(channel, listener: listener, tls: tls)
+                    try self.setUp(channel, listener: listener, tls: listener.tls == .none ? nil : self.tlsContext.withLock { $0 })
                 }
             }
         switch listener.endpoint {

@@ -62,7 +62,15 @@ extension MaildexD {
             }
             Self.log(line)
         }
-        Self.log("running with \(config); stop with SIGTERM or Ctrl-C")
+        Self.log("running with \(config); stop with SIGTERM or Ctrl-C; SIGHUP reloads the certificate")
+        Termination.onHangUp {
+            do {
+                try server.reloadCertificates()
+                Self.log("SIGHUP: certificate reloaded")
+            } catch {
+                Self.log("SIGHUP: certificate not reloaded, the old one stays: \(error)", to: .standardError)
+            }
+        }
         await Termination.wait()
         try await server.shutdown()
         Self.log("stopped")

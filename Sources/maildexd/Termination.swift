@@ -28,6 +28,20 @@ enum Termination {
         }
     }
 
+    /// Calls `action` on each SIGHUP (reload), until the process ends.
+    static func onHangUp(_ action: @escaping @Sendable () -> Void) {
+        let queue = DispatchQueue(label: "maildexd.sighup")
+        queue.async {
+            signal(SIGHUP, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: queue)
+            source.setEventHandler(handler: action)
+            source.resume()
+            hangUp = source
+        }
+    }
+
+    nonisolated(unsafe) private static var hangUp: (any DispatchSourceSignal)?
+
     /// Keeps the signal sources alive while waiting.
     nonisolated(unsafe) private static var kept: [any DispatchSourceSignal] = []
     private static func keep(_ sources: [any DispatchSourceSignal]) { kept = sources }

@@ -65,7 +65,10 @@ extension IMAPSession {
             if !unseen.isEmpty {
                 let result = try await store.setFlags([.seen], .add, uids: unseen, in: mailboxName)
                 updateMailbox { view in for change in result.changed { view.noteOwnChange(change) } }
-                for change in result.changed { records[change.uid]?.flags = change.flags }
+                for change in result.changed {
+                    records[change.uid]?.flags = change.flags
+                    records[change.uid]?.modSeq = change.modSeq
+                }
             }
         }
         guard let view = currentMailbox else { return [] }

@@ -58,8 +58,9 @@ extension UserStore {
     }
 
     /// The bytes of a message whose row the caller already holds (POP3's snapshot): no index
-    /// query, only the file. Throws ``MessageNotFound`` if the file is gone (expunged meanwhile).
-    public func read(_ row: MessageRecord, in name: MailboxName) throws -> [UInt8] {
+    /// query, only the file, and no wait for this actor (the file is the truth and is written
+    /// once). Throws ``MessageNotFound`` if the file is gone (expunged meanwhile).
+    public nonisolated func read(_ row: MessageRecord, in name: MailboxName) throws -> [UInt8] {
         do {
             return try maildir.folder(name).read(entry(for: row, in: name))
         } catch {
@@ -69,7 +70,7 @@ extension UserStore {
 
     /// The message file of a row, open for reading in pieces (a FETCH streaming a large message).
     /// Throws ``MessageNotFound`` if the file is gone.
-    public func openFile(_ row: MessageRecord, in name: MailboxName) throws -> MessageFile {
+    public nonisolated func openFile(_ row: MessageRecord, in name: MailboxName) throws -> MessageFile {
         do {
             return try maildir.folder(name).open(entry(for: row, in: name))
         } catch {
@@ -221,7 +222,7 @@ extension UserStore {
     // MARK: - Helpers
 
     /// The Maildir entry an index row names.
-    func entry(for row: MessageRecord, in name: MailboxName) -> MaildirEntry {
+    nonisolated func entry(for row: MessageRecord, in name: MailboxName) -> MaildirEntry {
         maildir.folder(name).entry(named: row.fileName, modificationDate: row.internalDate)
     }
 

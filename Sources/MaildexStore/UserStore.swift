@@ -10,7 +10,7 @@ import MaildexMaildir
 /// bytes; the index is the truth for UIDs, MODSEQs and flags. Opening a mailbox reconciles the two.
 public actor UserStore {
     public nonisolated let location: MailLocation
-    let maildir: Maildir
+    nonisolated let maildir: Maildir
     let index: MailIndex
     let hostname: String?
     /// Message-ID+size keys per mailbox id, loaded on the first import with skip-duplicates.

@@ -82,10 +82,10 @@ extension IMAPSession {
             // A large message stored with CRLF line ends: whole-message items stream the file.
             var file: MessageFile? = nil
             if plan.needsFile, plan.wholeMessageOnly, record.size == record.virtualSize, record.size >= Self.streamingThreshold {
-                guard let opened = try? await store.openFile(record, in: mailboxName) else { continue }
+                guard let opened = try? store.openFile(record, in: mailboxName) else { continue }
                 file = opened
             } else if plan.needsFile {
-                guard let bytes = try? await store.read(record, in: mailboxName) else { continue }
+                guard let bytes = try? store.read(record, in: mailboxName) else { continue }
                 sections = MessageSections(bytes: bytes.count == record.virtualSize ? bytes : LineEndings.crlf(bytes))
             }
             out.append(contentsOf: "* \(seq) FETCH (".utf8)

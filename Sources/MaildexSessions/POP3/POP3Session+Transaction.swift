@@ -49,7 +49,7 @@ extension POP3Session {
     /// The bytes of a snapshot message; a message expunged meanwhile (by IMAP) is an error.
     func read(_ message: MessageRecord, number: Int, from store: UserStore) async throws(POP3SessionError) -> [UInt8] {
         do {
-            return try await store.read(message, in: .inbox)
+            return try store.read(message, in: .inbox)
         } catch is MessageNotFound {
             throw POP3SessionError(.error(nil, "Message \(number) no longer exists."), countsAsBad: false)
         } catch {

@@ -109,6 +109,9 @@ import Testing
             C: g SORT (SUBJECT) UTF-8 SUBJECT nothing-like-this
             S: * SORT
             S: g OK Sort completed.
+            C: g2 SORT (REVERSE SIZE) UTF-8 MODSEQ 1 SUBJECT agenda
+            S: * SORT 4 2 (MODSEQ *)
+            S: g2 OK Sort completed.
             C: h SORT (SUBJECT) KOI8-R ALL
             S: h NO [BADCHARSET (UTF-8 US-ASCII)] Unsupported charset KOI8-R.
             C: i SORT () UTF-8 ALL

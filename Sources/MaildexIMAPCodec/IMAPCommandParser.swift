@@ -11,8 +11,8 @@
 /// accepted like the decoder accepts it. Quoted strings may hold UTF-8 (RFC 6855); invalid
 /// UTF-8, CR, LF or NUL in a string is an error. The RFC 7162 SELECT/EXAMINE parameters
 /// (`(CONDSTORE)`, `(QRESYNC (...))`), FETCH modifiers (`(CHANGEDSINCE n VANISHED)`) and STORE
-/// modifier (`(UNCHANGEDSINCE n)`), SEARCH `RETURN (...)` (RFC 4731) and OLDER/YOUNGER
-/// (RFC 5032) are parsed; any other parameter or modifier is a BAD that names it. Not supported
+/// modifier (`(UNCHANGEDSINCE n)`), SEARCH `RETURN (...)` (RFC 4731), OLDER/YOUNGER
+/// (RFC 5032) and SORT/UID SORT (RFC 5256, with RFC 5957 DISPLAYFROM/DISPLAYTO) are parsed; any other parameter or modifier is a BAD that names it. Not supported
 /// (BAD): the `$` search result variable and RETURN (SAVE) (RFC 5182), CATENATE.
 ///
 /// Throws ``IMAPParseError`` with the tag when the command began with a valid one; never traps.

@@ -99,7 +99,7 @@ public struct SortKeys: Sendable, Equatable {
     static func leaderEnd(_ s: [Character]) -> Int? {
         var i = 0
         while let end = blobEnd(s, from: i) { i = end }
-        func lower(_ at: Int) -> Character? { at < s.count ? Character(s[at].lowercased()) : nil }
+        func lower(_ at: Int) -> String? { at < s.count ? s[at].lowercased() : nil }
         if lower(i) == "r", lower(i + 1) == "e" {
             i += 2
         } else if lower(i) == "f", lower(i + 1) == "w" {

@@ -32,6 +32,9 @@ import MaildexMIME
     ("Hello [not a leader]", "hello [not a leader]"),
     ("[unclosed Re: Hello", "[unclosed re: hello"),
     ("Grüße: Re: Ärger", "grüße: re: ärger"),
+    ("İ Re: x", "i̇ re: x"),
+    ("[[x]] Re: y", "[[x]] re: y"),
+    ("[Fwd:]", ""),
 ])
 func baseSubject(subject: String, expected: String) {
     #expect(SortKeys.baseSubject(subject) == expected)

@@ -52,6 +52,7 @@ let package = Package(
                 .embedInCode("user_v0002_create_message.sql"),
                 .embedInCode("user_v0003_create_message_header.sql"),
                 .embedInCode("user_v0004_create_message_text.sql"),
+                .embedInCode("user_v0005_add_sort_columns.sql"),
                 // MIGRATIONS-END
             ],
             swiftSettings: settings

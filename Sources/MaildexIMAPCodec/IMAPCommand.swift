@@ -62,6 +62,9 @@ public enum IMAPCommandKind: Sendable, Equatable {
     /// UID EXPUNGE (RFC 4315).
     case uidExpunge(NumberSet)
     case search(SearchProgram, uid: Bool)
+    /// SORT / UID SORT (RFC 5256 §3, RFC 5957 DISPLAYFROM/DISPLAYTO): the criteria in order
+    /// (never empty) and the search program, whose charset is always set (SORT requires it).
+    case sort([SortCriterion], SearchProgram, uid: Bool)
     case fetch(NumberSet, [FetchItem], uid: Bool, modifiers: FetchModifiers)
     case store(NumberSet, StoreAction, uid: Bool)
     case copy(NumberSet, mailbox: String, uid: Bool)
@@ -265,6 +268,30 @@ public struct SearchProgram: Sendable, Equatable {
         self.charset = charset
         self.key = key
         self.returnOptions = returnOptions
+    }
+}
+
+/// One SORT criterion (RFC 5256 §3 `sort-criterion`): a key, reversed when `REVERSE` preceded it.
+public struct SortCriterion: Sendable, Equatable {
+    /// RFC 5256 §3 `sort-key`, plus DISPLAYFROM/DISPLAYTO (RFC 5957 §3).
+    public enum Key: String, Sendable, Equatable, CaseIterable {
+        case arrival = "ARRIVAL"
+        case cc = "CC"
+        case date = "DATE"
+        case from = "FROM"
+        case size = "SIZE"
+        case subject = "SUBJECT"
+        case to = "TO"
+        case displayFrom = "DISPLAYFROM"
+        case displayTo = "DISPLAYTO"
+    }
+
+    public var key: Key
+    public var reverse: Bool
+
+    public init(key: Key, reverse: Bool = false) {
+        self.key = key
+        self.reverse = reverse
     }
 }
 

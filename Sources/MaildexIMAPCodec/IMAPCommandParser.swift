@@ -11,8 +11,8 @@
 /// accepted like the decoder accepts it. Quoted strings may hold UTF-8 (RFC 6855); invalid
 /// UTF-8, CR, LF or NUL in a string is an error. The RFC 7162 SELECT/EXAMINE parameters
 /// (`(CONDSTORE)`, `(QRESYNC (...))`), FETCH modifiers (`(CHANGEDSINCE n VANISHED)`) and STORE
-/// modifier (`(UNCHANGEDSINCE n)`), SEARCH `RETURN (...)` (RFC 4731) and OLDER/YOUNGER
-/// (RFC 5032) are parsed; any other parameter or modifier is a BAD that names it. Not supported
+/// modifier (`(UNCHANGEDSINCE n)`), SEARCH `RETURN (...)` (RFC 4731), OLDER/YOUNGER
+/// (RFC 5032) and SORT/UID SORT (RFC 5256, with RFC 5957 DISPLAYFROM/DISPLAYTO) are parsed; any other parameter or modifier is a BAD that names it. Not supported
 /// (BAD): the `$` search result variable and RETURN (SAVE) (RFC 5182), CATENATE.
 ///
 /// Throws ``IMAPParseError`` with the tag when the command began with a valid one; never traps.
@@ -71,6 +71,7 @@ extension IMAPParser {
         case "STATUS": return try parseStatus()
         case "APPEND": return try parseAppend()
         case "SEARCH": return try .search(parseSearch(), uid: false)
+        case "SORT": return try parseSort(uid: false)
         case "FETCH": return try parseFetch(uid: false)
         case "STORE": return try parseStore(uid: false)
         case "COPY": return try parseCopy(uid: false)
@@ -81,7 +82,7 @@ extension IMAPParser {
         }
     }
 
-    // uid             = "UID" SP (copy / move / fetch / search / store / uid-expunge)
+    // uid             = "UID" SP (copy / move / fetch / search / sort / store / uid-expunge)
     mutating func parseUIDCommand() throws(IMAPParseError) -> IMAPCommandKind {
         context = "UID"
         try expectSP()
@@ -92,6 +93,7 @@ extension IMAPParser {
         case "FETCH": return try parseFetch(uid: true)
         case "STORE": return try parseStore(uid: true)
         case "SEARCH": return try .search(parseSearch(), uid: true)
+        case "SORT": return try parseSort(uid: true)
         case "COPY": return try parseCopy(uid: true)
         case "MOVE": return try parseMove(uid: true)
         // uid-expunge = "UID" SP "EXPUNGE" SP sequence-set   (RFC 4315)

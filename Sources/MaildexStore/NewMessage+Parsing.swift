@@ -15,10 +15,13 @@ extension NewMessage {
         let crlf = LineEndings.crlf(bytes)
         let parsed = ParsedMessage(parsing: crlf)
         let h = parsed.indexedHeaders
+        let keys = SortKeys(header: parsed.header)
         let headers = HeaderValues(
             from: h.from, to: h.to, cc: h.cc, bcc: h.bcc, subject: h.subject,
             sentDate: h.date, messageID: h.messageID, inReplyTo: h.inReplyTo, references: h.references,
-            headerText: String(decoding: crlf[parsed.root.headerRange], as: UTF8.self)
+            headerText: String(decoding: crlf[parsed.root.headerRange], as: UTF8.self),
+            sort: SortValues(baseSubject: keys.baseSubject, from: keys.from, to: keys.to, cc: keys.cc,
+                             displayFrom: keys.displayFrom, displayTo: keys.displayTo)
         )
         self.init(
             uid: uid, flags: flags, internalDate: internalDate, size: bytes.count, virtualSize: crlf.count,

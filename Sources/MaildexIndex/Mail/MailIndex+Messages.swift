@@ -23,8 +23,9 @@ extension MailIndex {
                 """)
             let insertHeader = try db.cachedStatement(sql: """
                 INSERT INTO message_header (message_id, from_text, to_text, cc_text, bcc_text, subject, sent_date,
-                    message_id_text, in_reply_to_text, references_text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    message_id_text, in_reply_to_text, references_text,
+                    base_subject, from_sort, to_sort, cc_sort, display_from, display_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertDetail = try db.cachedStatement(sql: """
                 INSERT INTO message_detail (message_id, envelope, body_structure, body) VALUES (?, ?, ?, ?)
@@ -55,6 +56,7 @@ extension MailIndex {
                 try insertHeader.execute(arguments: [
                     id, h.from, h.to, h.cc, h.bcc, h.subject, h.sentDate?.timeIntervalSince1970,
                     h.messageID, h.inReplyTo, h.references.isEmpty ? nil : h.references.joined(separator: " "),
+                    h.sort.baseSubject, h.sort.from, h.sort.to, h.sort.cc, h.sort.displayFrom, h.sort.displayTo,
                 ])
                 try insertDetail.execute(arguments: [id, message.envelope, message.bodyStructure, message.body])
                 try insertHeaderBlock.execute(arguments: [id, h.headerText])

@@ -65,12 +65,16 @@ public struct HeaderValues: Sendable, Equatable {
     public var references: [String]
     /// The raw header block (for SEARCH HEADER <field> and HEADER.FIELDS fallbacks).
     public var headerText: String
+    /// The SORT keys (RFC 5256 §2, RFC 5957 §3), case-folded; nil ones are stored as NULL and
+    /// sort by a fallback computed from the fields above (see ``MailIndex/sort(_:by:in:)``).
+    public var sort: SortValues
 
     public init(
         from: String = "", to: String = "", cc: String = "", bcc: String = "", subject: String = "",
         sentDate: Date? = nil, messageID: String? = nil, inReplyTo: String? = nil,
-        references: [String] = [], headerText: String = ""
+        references: [String] = [], headerText: String = "", sort: SortValues = SortValues()
     ) {
+        self.sort = sort
         self.from = from
         self.to = to
         self.cc = cc
@@ -81,5 +85,26 @@ public struct HeaderValues: Sendable, Equatable {
         self.inReplyTo = inReplyTo
         self.references = references
         self.headerText = headerText
+    }
+}
+
+/// The stored SORT keys of a message (RFC 5256 §2.1 base subject, §2.2 first addr-mailbox,
+/// RFC 5957 §3 display name or addr-spec), already case-folded. nil: not computed.
+public struct SortValues: Sendable, Equatable {
+    public var baseSubject: String?
+    public var from: String?
+    public var to: String?
+    public var cc: String?
+    public var displayFrom: String?
+    public var displayTo: String?
+
+    public init(baseSubject: String? = nil, from: String? = nil, to: String? = nil, cc: String? = nil,
+                displayFrom: String? = nil, displayTo: String? = nil) {
+        self.baseSubject = baseSubject
+        self.from = from
+        self.to = to
+        self.cc = cc
+        self.displayFrom = displayFrom
+        self.displayTo = displayTo
     }
 }

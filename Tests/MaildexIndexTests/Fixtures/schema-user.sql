@@ -45,7 +45,7 @@ CREATE TABLE message_header (
     message_id_text TEXT,
     in_reply_to_text TEXT,
     references_text TEXT
-);
+, base_subject TEXT, from_sort TEXT, to_sort TEXT, cc_sort TEXT, display_from TEXT, display_to TEXT);
 CREATE TRIGGER message_header_ad AFTER DELETE ON message_header BEGIN
     INSERT INTO message_header_fts (message_header_fts, rowid, from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text)
     VALUES ('delete', old.message_id, old.from_text, old.to_text, old.cc_text, old.bcc_text, old.subject, old.message_id_text, old.in_reply_to_text, old.references_text);

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 public import MaildexAuth
 import MaildexIMAPCodec
@@ -24,7 +25,11 @@ public final class MailServer: Sendable {
     let logins: LoginService<ContinuousClock>
     private let group: MultiThreadedEventLoopGroup
     private let channels = Mutex<[any Channel]>([])
-    private let connections = ConnectionRegistry()
+    let connections = ConnectionRegistry()
+    /// Control connections are kept apart: `who` and `status` do not list them.
+    private let controlConnections = ConnectionRegistry()
+    let startedAt = Date()
+    let boundListeners = Mutex<[BoundListener]>([])
     /// The TLS context new connections use; ``reloadCertificates()`` replaces it.
     private let tlsContext = Mutex<NIOSSLContext?>(nil)
 
@@ -60,6 +65,7 @@ public final class MailServer: Sendable {
             try? await shutdown()
             throw error
         }
+        boundListeners.withLock { $0 = bound }
         return bound
     }
 
@@ -70,8 +76,9 @@ public final class MailServer: Sendable {
         let open = channels.withLock { channels in defer { channels = [] }; return channels }
         for channel in open { try? await channel.close() }
         connections.shutdownAll()
+        controlConnections.shutdownAll()
         let deadline = ContinuousClock.now + grace
-        while connections.count > 0, ContinuousClock.now < deadline {
+        while connections.count + controlConnections.count > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
         try await group.shutdownGracefully()
@@ -111,8 +118,11 @@ public final class MailServer: Sendable {
         log[metadataKey: "session"] = "\(id)"
         log[metadataKey: "proto"] = "\(listener.service.rawValue)"
         log[metadataKey: "rip"] = "\(remote)"
+        let connections = self.connections
         let connection = ConnectionInfo(remoteAddress: remote, isTLS: listener.tls == .implicit,
-                                        canStartTLS: listener.tls == .startTLS, hostname: configuration.hostname, id: id, log: log)
+                                        canStartTLS: listener.tls == .startTLS, hostname: configuration.hostname, id: id, log: log,
+                                        loggedIn: { user in connections.setUser(id, user) })
+        let snapshot = ConnectionSnapshot(id: id, service: listener.service.rawValue, remoteAddress: remote, user: nil, since: Date())
         let sync = channel.pipeline.syncOperations
         if listener.tls == .implicit, let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
         let startTLS = listener.tls == .startTLS ? tls : nil
@@ -122,15 +132,19 @@ public final class MailServer: Sendable {
             let session = IMAPSession(connection: connection, logins: logins, resolver: resolver, limits: configuration.imapLimits)
             try sync.addHandler(IMAPFramer(decoder: IMAPFrameDecoder(maximumLineLength: configuration.imapLimits.maximumLineLength,
                                                                      maximumLiteralSize: configuration.imapLimits.appendLimit)))
-            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections, log: log))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections, log: log, snapshot: snapshot))
         case .pop3:
             let session = POP3Session(connection: connection, logins: logins, resolver: resolver)
             try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
-            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections, log: log))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections, log: log, snapshot: snapshot))
+        case .control:
+            let session = ControlSession(server: self)
+            try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
+            try sync.addHandler(SessionHandler(session: session, tls: nil, connections: controlConnections, log: log, snapshot: snapshot))
         case .lmtp:
             let session = LMTPSession(connection: connection, authenticator: authenticator, resolver: resolver, limits: configuration.lmtpLimits)
             try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
-            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections, log: log))
+            try sync.addHandler(SessionHandler(session: session, tls: startTLS, connections: connections, log: log, snapshot: snapshot))
         }
     }
 

@@ -10,7 +10,11 @@ public struct ListenerConfiguration: Sendable, Equatable {
         /// A Unix socket (Postfix's `lmtp:unix:private/maildex-lmtp`); an old socket file is replaced.
         case unix(path: String)
     }
-    public enum ServiceProtocol: String, Sendable, Equatable { case imap, pop3, lmtp }
+    public enum ServiceProtocol: String, Sendable, Equatable {
+        case imap, pop3, lmtp
+        /// The control socket of `mailadm status/who/kick` (a Unix socket, root-only).
+        case control
+    }
     public enum TLSMode: Sendable, Equatable {
         /// Plain text only.
         case none

@@ -24,16 +24,17 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
     private let connections: ConnectionRegistry
     private let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
-    private let id = UUID()
 
     private let log: Logger
     private let opened = ContinuousClock.now
+    private let snapshot: ConnectionSnapshot
 
-    init(session: Session, tls: NIOSSLContext?, connections: ConnectionRegistry, log: Logger) {
+    init(session: Session, tls: NIOSSLContext?, connections: ConnectionRegistry, log: Logger, snapshot: ConnectionSnapshot) {
         self.session = session
         self.tls = tls
         self.connections = connections
         self.log = log
+        self.snapshot = snapshot
         (events, continuation) = AsyncStream.makeStream(of: Event.self)
     }
 
@@ -43,7 +44,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
         let wakeups = session.wakeups
         // A shutdown is queued behind the frames already received, so a command in progress
         // (an LMTP delivery) finishes first.
-        connections.add(id) { continuation.yield(.shutdown) }
+        connections.add(snapshot) { continuation.yield(.shutdown) }
         log.info("Connect")
         Task { for await _ in wakeups { continuation.yield(.wake) } }
         Task { await self.serve(channel) }
@@ -55,7 +56,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        connections.remove(id)
+        connections.remove(snapshot.id)
         continuation.finish()
         context.fireChannelInactive()
     }

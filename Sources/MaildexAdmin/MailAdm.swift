@@ -11,7 +11,7 @@ public struct MailAdm: AsyncParsableCommand {
             or --config FILE (its state_dir setting; default /etc/maildex/maildex.conf when it exists, \
             else /var/lib/maildex). Options go after the subcommand: `mailadm user list --dev`.
             """,
-        subcommands: [UserCommand.self, PwCommand.self, AuthCommand.self, MailboxCommand.self, ImportCommand.self, IndexCommand.self,
+        subcommands: [StatusCommand.self, WhoCommand.self, KickCommand.self, UserCommand.self, PwCommand.self, AuthCommand.self, MailboxCommand.self, ImportCommand.self, IndexCommand.self,
                       CertCommand.self, ConfigCommand.self]
     )
 

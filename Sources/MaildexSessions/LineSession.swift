@@ -40,6 +40,8 @@ public struct ConnectionInfo: Sendable, Equatable {
     /// Where the session logs logins, logouts and deliveries: already carrying the connection's
     /// metadata. Discards everything unless the server was given a logger.
     public var log: Logger
+    /// Told the user name after a successful login (the server's list of who is connected).
+    public var loggedIn: @Sendable (String) -> Void
     /// The client's address (`203.0.113.7`, `::1`), or `"local"` for a Unix socket.
     public var remoteAddress: String
     /// Whether the connection is encrypted now (implicit TLS, or after STARTTLS).
@@ -50,9 +52,11 @@ public struct ConnectionInfo: Sendable, Equatable {
     public var hostname: String
 
     public init(remoteAddress: String, isTLS: Bool = false, canStartTLS: Bool = false, hostname: String = "localhost",
-                id: String = ConnectionInfo.newID(), log: Logger = ConnectionInfo.silent) {
+                id: String = ConnectionInfo.newID(), log: Logger = ConnectionInfo.silent,
+                loggedIn: @escaping @Sendable (String) -> Void = { _ in }) {
         self.id = id
         self.log = log
+        self.loggedIn = loggedIn
         self.remoteAddress = remoteAddress
         self.isTLS = isTLS
         self.canStartTLS = canStartTLS

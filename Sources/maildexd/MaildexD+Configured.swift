@@ -41,11 +41,16 @@ extension MaildexD {
         }
         var configuration = ServerConfiguration(daemon: daemon, listeners: plan.listeners, auth: auth.policy)
         configuration.logger = logger
+        // The control socket of `mailadm status/who/kick`, root-only.
+        try? FileManager.default.createDirectory(atPath: daemon.baseDirectory, withIntermediateDirectories: true)
+        let control = daemon.baseDirectory + "/control"
+        configuration.listeners.append(.init(.unix(path: control), service: .control))
         let server = MailServer(configuration: configuration, store: store, authenticator: auth.authenticator)
         let bound: [MailServer.BoundListener]
         do {
             bound = try await server.start()
             try Self.applyPermissions(plan.listeners)
+            chmod(control, 0o600)
         } catch {
             try? await server.shutdown()
             throw Self.failure("cannot start: \(error)")

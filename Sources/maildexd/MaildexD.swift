@@ -47,12 +47,18 @@ struct MaildexD: AsyncParsableCommand {
         ], certificatePath: env.certificatePath, keyPath: env.keyPath)
         configuration.loginPolicy = auth.policy
         configuration.logger = try DaemonLog.logger(path: nil)
+        configuration.listeners.append(.init(.unix(path: env.dataDirectory + "/control"), service: .control))
         configuration.loginPolicy.mechanisms = [.plain, .login]
         let server = MailServer(configuration: configuration, store: store, authenticator: auth.authenticator)
         let bound = try await server.start()
+        chmod(env.dataDirectory + "/control", 0o600)
         print("maildexd --dev: data directory \(env.dataDirectory), certificate \(env.certificatePath) (self-signed for localhost)")
         print("maildexd --dev: demo user 'demo', password '\(password)'")
         for listener in bound {
+            if listener.configuration.service == .control {
+                print("maildexd --dev: control socket \(env.dataDirectory)/control (mailadm status|who|kick --dev)")
+                continue
+            }
             let tls = switch listener.configuration.tls { case .none: ""; case .startTLS: listener.configuration.service == .pop3 ? " (STLS)" : " (STARTTLS)"; case .implicit: " (TLS)" }
             print("maildexd --dev: \(listener.configuration.service.rawValue.uppercased())\(tls) listening on 127.0.0.1:\(listener.port ?? 0)")
         }

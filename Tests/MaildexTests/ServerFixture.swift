@@ -32,6 +32,7 @@ final class ServerFixture: @unchecked Sendable {
             .init(.unix(path: dir.path("lmtp.sock")), service: .lmtp),
             .init(.tcp(host: "127.0.0.1", port: 0), service: .imap, tls: .startTLS),
             .init(.tcp(host: "127.0.0.1", port: 0), service: .imap, tls: .implicit),
+            .init(.unix(path: dir.path("control")), service: .control),
         ], certificatePath: dir.path("server.crt"), keyPath: dir.path("server.key"))
         configuration.loginPolicy.mechanisms = [.plain, .login]
         let passdb = SQLPassDB { [store] name in try store.global.user(name)?.passwordHash }

@@ -140,7 +140,8 @@ public final class MailServer: Sendable {
         case .control:
             let session = ControlSession(server: self)
             try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))
-            try sync.addHandler(SessionHandler(session: session, tls: nil, connections: controlConnections, log: log, snapshot: snapshot))
+            try sync.addHandler(SessionHandler(session: session, tls: nil, connections: controlConnections,
+                                               log: ConnectionInfo.silent, snapshot: snapshot))
         case .lmtp:
             let session = LMTPSession(connection: connection, authenticator: authenticator, resolver: resolver, limits: configuration.lmtpLimits)
             try sync.addHandler(LineFramer(maximumLineLength: session.maximumLineLength))

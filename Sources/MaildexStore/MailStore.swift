@@ -16,7 +16,13 @@ public final class MailStore: Sendable {
     public let configuration: StoreConfiguration
     /// The global database (users, settings).
     public let global: GlobalIndex
-    private let openStores = Mutex<[String: UserStore]>([:])
+    /// One slot per user key; a slot is filled once, under its own lock, so that two logins of
+    /// the same user never both open (and migrate) the index, and other users never wait.
+    private let openStores = Mutex<[String: StoreSlot]>([:])
+
+    private final class StoreSlot: Sendable {
+        let store = Mutex<UserStore?>(nil)
+    }
 
     /// Opens (creating if needed, mode 0700) the data directory and its global database.
     public init(configuration: StoreConfiguration) throws {
@@ -89,14 +95,18 @@ public final class MailStore: Sendable {
 
     /// The store of a Maildir found by a userdb (e.g. a system user's `~/Maildir`).
     public func userStore(at location: MailLocation, key: String) throws -> UserStore {
-        // Opened under the lock: two logins of the same user racing must not both open (and
-        // migrate) the index; the second would find it locked. Opening takes milliseconds, once.
-        try openStores.withLock { stores in
-            if let open = stores[key], open.location == location { return open }
-            let store = try UserStore(location: location, hostname: configuration.hostname,
-                                      defaultMailboxes: configuration.defaultMailboxes)
-            stores[key] = store
-            return store
+        let slot = openStores.withLock { slots in
+            if let slot = slots[key] { return slot }
+            let slot = StoreSlot()
+            slots[key] = slot
+            return slot
+        }
+        return try slot.store.withLock { store in
+            if let open = store, open.location == location { return open }
+            let opened = try UserStore(location: location, hostname: configuration.hostname,
+                                       defaultMailboxes: configuration.defaultMailboxes)
+            store = opened
+            return opened
         }
     }
 }

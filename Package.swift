@@ -136,7 +136,7 @@ let package = Package(
             name: "MaildexTests",
             dependencies: ["Maildex", "MaildexCore", "MaildexIndex", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexCertificates", "MaildexTesting",
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
-                           .product(name: "NIOTLS", package: "swift-nio")],
+                           .product(name: "NIOTLS", package: "swift-nio"), logging],
             swiftSettings: settings
         ),
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),

@@ -9,7 +9,7 @@ private func thread(_ algorithm: ThreadAlgorithm, _ key: SearchKey, charset: Str
 // THREAD and UID THREAD (RFC 5256 §3, with §6's example).
 @Test(arguments: [
     ParseFixture.ok("a THREAD ORDEREDSUBJECT UTF-8 ALL", thread(.orderedSubject, .all)),
-    .ok("A283 THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000",
+    .ok("a THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000",
         thread(.orderedSubject, .internalDate(.since, IMAPDay(year: 2000, month: 3, day: 5)))),
     .ok("a UID THREAD REFERENCES US-ASCII SINCE 1-Jan-2024",
         thread(.references, .internalDate(.since, IMAPDay(year: 2024, month: 1, day: 1)), charset: "US-ASCII", uid: true)),

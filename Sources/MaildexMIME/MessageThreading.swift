@@ -28,16 +28,27 @@ public struct ThreadMessage: Sendable, Equatable {
     }
 }
 
-/// A node of a thread tree: a message, or a dummy (a message referred to but not present) with
-/// its children in thread order.
-public indirect enum ThreadNode: Sendable, Equatable {
-    case message(UInt32, [ThreadNode])
-    case dummy([ThreadNode])
+/// The result of a threading algorithm: a forest kept flat (nodes by index, children in thread
+/// order), so that no deep reply chain is ever walked by recursion.
+public struct ThreadForest: Sendable, Equatable {
+    /// A message (its number), or a dummy (a message referred to but not present: `nil`).
+    public struct Node: Sendable, Equatable {
+        public var number: UInt32?
+        public var children: [Int]
 
-    public var children: [ThreadNode] {
-        switch self {
-        case .message(_, let children), .dummy(let children): children
+        public init(number: UInt32?, children: [Int] = []) {
+            self.number = number
+            self.children = children
         }
+    }
+
+    public var nodes: [Node]
+    /// The threads, in order: indexes into ``nodes``.
+    public var roots: [Int]
+
+    public init(nodes: [Node] = [], roots: [Int] = []) {
+        self.nodes = nodes
+        self.roots = roots
     }
 }
 
@@ -49,7 +60,7 @@ public enum MessageThreading {
     /// ORDEREDSUBJECT: sorted by base subject then sent date, grouped by base subject; the first
     /// message of each group is the parent and the others its children, in date order. Threads
     /// are ordered by the date of their first message, ties by number.
-    public static func orderedSubject(_ messages: [ThreadMessage]) -> [ThreadNode] {
+    public static func orderedSubject(_ messages: [ThreadMessage]) -> ThreadForest {
         let sorted = messages.sorted { a, b in
             if a.baseSubject != b.baseSubject { return a.baseSubject < b.baseSubject }
             return earlier(a, b)
@@ -62,9 +73,16 @@ public enum MessageThreading {
                 groups.append([message])
             }
         }
-        return groups
-            .sorted { earlier($0[0], $1[0]) }
-            .map { group in .message(group[0].number, group.dropFirst().map { .message($0.number, []) }) }
+        var forest = ThreadForest()
+        for group in groups.sorted(by: { earlier($0[0], $1[0]) }) {
+            let children = group.dropFirst().map { message in
+                forest.nodes.append(.init(number: message.number))
+                return forest.nodes.count - 1
+            }
+            forest.nodes.append(.init(number: group[0].number, children: children))
+            forest.roots.append(forest.nodes.count - 1)
+        }
+        return forest
     }
 
     // MARK: - REFERENCES (RFC 5256 §5)
@@ -73,7 +91,7 @@ public enum MessageThreading {
     /// parent and child, dummies made for parents not present, then pruned; roots of the same base
     /// subject gathered; siblings sorted by sent date (a dummy by its first child's), ties by number.
     /// A loop in References is never followed; a duplicate Message-ID is treated as none.
-    public static func references(_ messages: [ThreadMessage]) -> [ThreadNode] {
+    public static func references(_ messages: [ThreadMessage]) -> ThreadForest {
         var table = ContainerTable()
         // Step 1: link.
         for (index, message) in messages.enumerated() {
@@ -105,92 +123,99 @@ public enum MessageThreading {
                 table.unlink(own)
             }
         }
-        // Steps 2–4: the root set, pruned.
-        let roots = table.containers.indices.filter { table.containers[$0].parent == nil }
-        var trees = prune(roots.map { table.tree($0) }, root: true)
+        // Steps 2–4: the root set, pruned (children before parents): a dummy without children
+        // goes; one with children gives them to its parent, except a root one with several.
+        var c = table.containers
+        let roots = c.indices.filter { c[$0].parent == nil }
+        for node in postOrder(roots, c) {
+            var kept: [Int] = []
+            for child in c[node].children {
+                if c[child].message != nil { kept.append(child) } else { kept += c[child].children }
+            }
+            c[node].children = kept
+        }
+        var pruned: [Int] = []
+        for root in roots {
+            if c[root].message != nil || c[root].children.count > 1 {
+                pruned.append(root)
+            } else if let only = c[root].children.first {
+                pruned.append(only)
+            }
+        }
         // Step 5: roots gathered by base subject.
-        trees = gatherBySubject(trees, messages)
-        // Step 6: siblings by date.
-        return sortByDate(trees, messages).map(\.0)
+        let gathered = gatherBySubject(pruned, &c, messages)
+        // Step 6: siblings by date (a dummy by its first child's, so children first), ties by number.
+        var first: [Int?] = c.map(\.message)
+        func before(_ x: Int, _ y: Int) -> Bool {
+            guard let a = first[x] else { return false }
+            guard let b = first[y] else { return true }
+            return earlier(messages[a], messages[b])
+        }
+        for node in postOrder(gathered, c) {
+            c[node].children.sort(by: before)
+            if c[node].message == nil { first[node] = c[node].children.first.flatMap { first[$0] } }
+        }
+        return ThreadForest(
+            nodes: c.map { .init(number: $0.message.map { messages[$0].number }, children: $0.children) },
+            roots: gathered.sorted(by: before))
     }
 
-    /// A tree under construction (for steps 4–6): a message index into the input, or a dummy.
-    struct Tree {
-        var message: Int?
-        var children: [Tree]
-    }
-
-    static func prune(_ trees: [Tree], root: Bool) -> [Tree] {
-        var out: [Tree] = []
-        for var tree in trees {
-            tree.children = prune(tree.children, root: false)
-            if tree.message != nil {
-                out.append(tree)
-            } else if tree.children.isEmpty {
-                continue
-            } else if !root || tree.children.count == 1 {
-                out.append(contentsOf: tree.children)
+    /// Every node under `roots`, each after all of its children; iterative, so depth costs no stack.
+    static func postOrder(_ roots: [Int], _ c: [ContainerTable.Container]) -> [Int] {
+        var out: [Int] = []
+        var stack: [(Int, Bool)] = roots.reversed().map { ($0, false) }
+        while let (node, expanded) = stack.popLast() {
+            if expanded {
+                out.append(node)
             } else {
-                out.append(tree)
+                stack.append((node, true))
+                for child in c[node].children.reversed() { stack.append((child, false)) }
             }
         }
         return out
     }
 
-    static func gatherBySubject(_ roots: [Tree], _ messages: [ThreadMessage]) -> [Tree] {
-        func subject(_ tree: Tree) -> String {
-            if let m = tree.message { return messages[m].baseSubject }
-            return tree.children.first.flatMap { $0.message.map { messages[$0].baseSubject } } ?? ""
+    /// RFC 5256 §5 step 5 over the root set: roots of one base subject merged into the first
+    /// (preferring a dummy, then a non-reply); new dummies are added to `c`.
+    static func gatherBySubject(_ roots: [Int], _ c: inout [ContainerTable.Container], _ messages: [ThreadMessage]) -> [Int] {
+        func subject(_ node: Int) -> String {
+            if let m = c[node].message { return messages[m].baseSubject }
+            return c[node].children.first.flatMap { c[$0].message.map { messages[$0].baseSubject } } ?? ""
         }
-        func isReply(_ tree: Tree) -> Bool { tree.message.map { messages[$0].isReplyOrForward } ?? false }
+        func isReply(_ node: Int) -> Bool { c[node].message.map { messages[$0].isReplyOrForward } ?? false }
         // A: the first root of each subject, preferring a dummy, then a non-reply.
         var table: [String: Int] = [:]
-        for (i, tree) in roots.enumerated() {
-            let s = subject(tree)
+        for (i, root) in roots.enumerated() {
+            let s = subject(root)
             if s.isEmpty { continue }
             if let j = table[s] {
                 let old = roots[j]
-                if (tree.message == nil && old.message != nil) || (isReply(old) && !isReply(tree)) { table[s] = i }
+                if (c[root].message == nil && c[old].message != nil) || (isReply(old) && !isReply(root)) { table[s] = i }
             } else {
                 table[s] = i
             }
         }
         // B–C: every other root of that subject merged into it.
-        var result: [Tree?] = roots.map { $0 }
-        for (i, tree) in roots.enumerated() {
-            let s = subject(tree)
-            guard !s.isEmpty, let j = table[s], j != i, var target = result[j] else { continue }
-            if target.message == nil && tree.message == nil {
-                target.children += tree.children
-            } else if target.message == nil {
-                target.children.append(tree)
-            } else if tree.message != nil && !isReply(target) && isReply(tree) {
-                target.children.append(tree)
-            } else if tree.message == nil {
-                var merged = tree
-                merged.children.append(target)
-                target = merged
+        var result: [Int?] = roots
+        for (i, root) in roots.enumerated() {
+            let s = subject(root)
+            guard !s.isEmpty, let j = table[s], j != i, let target = result[j] else { continue }
+            if c[target].message == nil && c[root].message == nil {
+                c[target].children += c[root].children
+            } else if c[target].message == nil {
+                c[target].children.append(root)
+            } else if c[root].message != nil && !isReply(target) && isReply(root) {
+                c[target].children.append(root)
+            } else if c[root].message == nil {
+                c[root].children.append(target)
+                result[j] = root
             } else {
-                target = Tree(message: nil, children: [target, tree])
+                c.append(ContainerTable.Container(message: nil, parent: nil, children: [target, root]))
+                result[j] = c.count - 1
             }
-            result[j] = target
             result[i] = nil
         }
         return result.compactMap { $0 }
-    }
-
-    /// Each sibling list sorted by date (a dummy taking its first child's), children first.
-    static func sortByDate(_ trees: [Tree], _ messages: [ThreadMessage]) -> [(ThreadNode, ThreadMessage?)] {
-        let sorted: [(ThreadNode, ThreadMessage?)] = trees.map { tree in
-            let children = sortByDate(tree.children, messages)
-            if let m = tree.message { return (.message(messages[m].number, children.map(\.0)), messages[m]) }
-            return (.dummy(children.map(\.0)), children.first?.1)
-        }
-        return sorted.sorted { a, b in
-            guard let x = a.1 else { return false }
-            guard let y = b.1 else { return true }
-            return earlier(x, y)
-        }
     }
 
     static func earlier(_ a: ThreadMessage, _ b: ThreadMessage) -> Bool {
@@ -227,24 +252,37 @@ public enum MessageThreading {
 
     /// `(2)(3 6 (4 23)(44 7 96))`: one `thread-list` per thread, a chain of single children
     /// inline, two or more children each as a nested list; a dummy shows only its children.
-    public static func render(_ threads: [ThreadNode]) -> String {
-        threads.map { "(" + members($0) + ")" }.joined()
-    }
-
-    static func members(_ node: ThreadNode) -> String {
-        var text: String
-        switch node {
-        case .message(let number, _): text = String(number)
-        case .dummy(let children):
-            return children.count == 1 ? members(children[0]) : children.map { "(" + members($0) + ")" }.joined()
+    /// Iterative, so a long reply chain costs no stack.
+    public static func render(_ forest: ThreadForest) -> String {
+        enum Part { case text(String), node(Int) }
+        var out = ""
+        var stack: [Part] = []
+        for root in forest.roots.reversed() where forest.nodes.indices.contains(root) {
+            stack += [.text(")"), .node(root), .text("(")]
         }
-        let children = node.children
-        if children.count == 1, case .message = children[0] {
-            text += " " + members(children[0])
-        } else if !children.isEmpty {
-            text += " " + children.map { "(" + members($0) + ")" }.joined()
+        while let part = stack.popLast() {
+            switch part {
+            case .text(let text): out += text
+            case .node(let index):
+                guard forest.nodes.indices.contains(index) else { continue }
+                let node = forest.nodes[index]
+                var parts: [Part] = []
+                if let number = node.number { parts.append(.text(String(number))) }
+                // A dummy under a message (never made by the algorithms) gives its children to it.
+                let children = node.children.filter { forest.nodes.indices.contains($0) }.flatMap { child in
+                    node.number != nil && forest.nodes[child].number == nil ? forest.nodes[child].children : [child]
+                }.filter { forest.nodes.indices.contains($0) }
+                if children.count == 1, node.number == nil || forest.nodes[children[0]].number != nil {
+                    if node.number != nil { parts.append(.text(" ")) }
+                    parts.append(.node(children[0]))
+                } else if !children.isEmpty {
+                    if node.number != nil { parts.append(.text(" ")) }
+                    for child in children { parts += [.text("("), .node(child), .text(")")] }
+                }
+                stack += parts.reversed()
+            }
         }
-        return text
+        return out
     }
 }
 
@@ -291,11 +329,5 @@ struct ContainerTable {
         guard let parent = containers[child].parent else { return }
         containers[parent].children.removeAll { $0 == child }
         containers[child].parent = nil
-    }
-
-    /// The tree under a container. The links are loop-free, so the recursion ends; its depth is
-    /// the longest reply chain.
-    func tree(_ index: Int) -> MessageThreading.Tree {
-        MessageThreading.Tree(message: containers[index].message, children: containers[index].children.map { tree($0) })
     }
 }

@@ -88,10 +88,11 @@ func references(_ c: ThreadCase) {
     #expect(MessageThreading.render(MessageThreading.references(c.messages)) == c.expected)
 }
 
+// A reply chain far deeper than any stack allows in recursion: built, sorted and rendered iteratively.
 @Test func longReplyChainDoesNotOverflow() {
     var messages = [m(1, "m1", subject: "p")]
-    for n in 2...400 as ClosedRange<UInt32> { messages.append(m(n, "m\(n)", refs: ["m\(n - 1)"])) }
-    let expected = "(" + (1...400).map(String.init).joined(separator: " ") + ")"
+    for n in 2...10000 as ClosedRange<UInt32> { messages.append(m(n, "m\(n)", refs: ["m\(n - 1)"])) }
+    let expected = "(" + (1...10000).map(String.init).joined(separator: " ") + ")"
     #expect(MessageThreading.render(MessageThreading.references(messages)) == expected)
 }
 
@@ -102,4 +103,18 @@ func references(_ c: ThreadCase) {
 ])
 func replyOrForward(_ subject: String, _ expected: Bool) {
     #expect(SortKeys.isReplyOrForward(subject) == expected)
+}
+
+// The `thread-list` syntax (RFC 5256 §4) of hand-made forests, including indexes out of range.
+@Test(arguments: [
+    (ThreadForest(nodes: [.init(number: 1, children: [1]), .init(number: 2)], roots: [0]), "(1 2)"),
+    (ThreadForest(nodes: [.init(number: nil, children: [1, 2]), .init(number: 2), .init(number: 3, children: [3]), .init(number: 4)], roots: [0]),
+     "((2)(3 4))"),
+    (ThreadForest(nodes: [.init(number: 1, children: [1]), .init(number: nil, children: [2, 3]), .init(number: 2), .init(number: 3)], roots: [0]),
+     "(1 (2)(3))"),
+    (ThreadForest(nodes: [.init(number: 1, children: [7])], roots: [0, 9]), "(1)"),
+    (ThreadForest(), ""),
+])
+func render(_ forest: ThreadForest, _ expected: String) {
+    #expect(MessageThreading.render(forest) == expected)
 }

@@ -33,7 +33,7 @@ extension IMAPSession {
         case .orderedSubject: MessageThreading.orderedSubject(messages)
         case .references: MessageThreading.references(messages)
         }
-        let line = threads.isEmpty ? "* THREAD" : "* THREAD " + MessageThreading.render(threads)
+        let line = threads.roots.isEmpty ? "* THREAD" : "* THREAD " + MessageThreading.render(threads)
         return send(line) + (await updates(expunges: uid)) + ok(tag, "Thread completed.")
     }
 }

@@ -309,13 +309,14 @@ struct ContainerTable {
         return made
     }
 
-    /// Whether making `parent` the parent of `child` would close a loop: `child` is `parent` or
-    /// one of its ancestors. The parent chain is loop-free, so the walk ends.
+    /// Whether making `parent` the parent of `child` would close a loop: `parent` is `child` or
+    /// lies under it. Searched downwards, iteratively: a new message's container has no
+    /// children yet, so the usual case costs nothing however deep the chain above it is.
     func wouldLoop(parent: Int, child: Int) -> Bool {
-        var current: Int? = parent
-        while let c = current {
-            if c == child { return true }
-            current = containers[c].parent
+        var stack = [child]
+        while let node = stack.popLast() {
+            if node == parent { return true }
+            stack += containers[node].children
         }
         return false
     }

@@ -65,6 +65,9 @@ public enum IMAPCommandKind: Sendable, Equatable {
     /// SORT / UID SORT (RFC 5256 §3, RFC 5957 DISPLAYFROM/DISPLAYTO): the criteria in order
     /// (never empty) and the search program, whose charset is always set (SORT requires it).
     case sort([SortCriterion], SearchProgram, uid: Bool)
+    /// THREAD / UID THREAD (RFC 5256 §3): the threading algorithm and the search program, whose
+    /// charset is always set (THREAD requires it).
+    case thread(ThreadAlgorithm, SearchProgram, uid: Bool)
     case fetch(NumberSet, [FetchItem], uid: Bool, modifiers: FetchModifiers)
     case store(NumberSet, StoreAction, uid: Bool)
     case copy(NumberSet, mailbox: String, uid: Bool)

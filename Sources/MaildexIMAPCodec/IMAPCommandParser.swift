@@ -72,6 +72,7 @@ extension IMAPParser {
         case "APPEND": return try parseAppend()
         case "SEARCH": return try .search(parseSearch(), uid: false)
         case "SORT": return try parseSort(uid: false)
+        case "THREAD": return try parseThread(uid: false)
         case "FETCH": return try parseFetch(uid: false)
         case "STORE": return try parseStore(uid: false)
         case "COPY": return try parseCopy(uid: false)
@@ -82,7 +83,7 @@ extension IMAPParser {
         }
     }
 
-    // uid             = "UID" SP (copy / move / fetch / search / sort / store / uid-expunge)
+    // uid             = "UID" SP (copy / move / fetch / search / sort / store / thread / uid-expunge)
     mutating func parseUIDCommand() throws(IMAPParseError) -> IMAPCommandKind {
         context = "UID"
         try expectSP()
@@ -94,6 +95,7 @@ extension IMAPParser {
         case "STORE": return try parseStore(uid: true)
         case "SEARCH": return try .search(parseSearch(), uid: true)
         case "SORT": return try parseSort(uid: true)
+        case "THREAD": return try parseThread(uid: true)
         case "COPY": return try parseCopy(uid: true)
         case "MOVE": return try parseMove(uid: true)
         // uid-expunge = "UID" SP "EXPUNGE" SP sequence-set   (RFC 4315)

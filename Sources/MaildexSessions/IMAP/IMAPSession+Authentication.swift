@@ -19,7 +19,8 @@ extension IMAPSession {
             }
         case .authenticated, .selected, .logout:
             list += ["NAMESPACE", "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "LIST-EXTENDED", "SPECIAL-USE",
-                     "MULTIAPPEND", "APPENDLIMIT=\(limits.appendLimit)", "CONDSTORE", "QRESYNC", "ESEARCH", "WITHIN", "LIST-STATUS", "STATUS=SIZE", "SORT", "SORT=DISPLAY"]
+                     "MULTIAPPEND", "APPENDLIMIT=\(limits.appendLimit)", "CONDSTORE", "QRESYNC", "ESEARCH", "WITHIN", "LIST-STATUS", "STATUS=SIZE", "SORT", "SORT=DISPLAY",
+                     "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES"]
         }
         return list.joined(separator: " ")
     }

@@ -32,6 +32,8 @@ extension IMAPSession {
             return try await search(program, uid: uid, tag: tag, store: store, mailbox: mailbox)
         case .sort(let criteria, let program, let uid):
             return try await sort(criteria, program, uid: uid, tag: tag, store: store, mailbox: mailbox)
+        case .thread(let algorithm, let program, let uid):
+            return try await thread(algorithm, program, uid: uid, tag: tag, store: store, mailbox: mailbox)
         case .copy(let set, let target, let uid):
             return try await copy(set, to: target, uid: uid, move: false, tag: tag, store: store, mailbox: mailbox)
         case .move(let set, let target, let uid):

@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+public import MaildexCore
+
+extension MailIndex {
+    /// The threading data of the messages of a mailbox matching `query` (RFC 5256 §4–5), in UID
+    /// order: one SQL query with the search compiler's condition. Throws ``NoSuchMailbox``.
+    public func threadData(_ query: SearchQuery, in mailboxID: Int64) throws -> [ThreadRow] {
+        var compiler = SearchCompiler()
+        let condition = compiler.condition(query)
+        var arguments = compiler.arguments
+        arguments["mailbox"] = mailboxID
+        let mailboxTerm = SearchCompiler.isDrivenByHeaderFTS(query) ? "+m.mailbox_id" : "m.mailbox_id"
+        let sql = """
+            SELECT m.uid, h.message_id_text, h.in_reply_to_text, h.references_text,
+                   coalesce(h.base_subject, lower(h.subject), ''), coalesce(h.subject, ''),
+                   coalesce(h.sent_date, m.internal_date)
+            FROM message m LEFT JOIN message_header h ON h.message_id = m.id
+            WHERE \(mailboxTerm) = :mailbox AND \(condition) ORDER BY m.uid
+            """
+        return try pool.read { db in
+            try Self.requireMailbox(mailboxID, db)
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                let references: String? = row[3]
+                return ThreadRow(
+                    uid: UID(UInt32(truncatingIfNeeded: row[0] as Int64)),
+                    messageID: row[1], inReplyTo: row[2],
+                    references: references.map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } ?? [],
+                    baseSubject: row[4], subject: row[5],
+                    sentDate: Date(timeIntervalSince1970: row[6] as Double))
+            }
+        }
+    }
+}

@@ -233,16 +233,23 @@ public enum MessageThreading {
 
     /// Every `<...>` of a field, in order, whitespace inside removed.
     static func messageIDs(_ text: String) -> [String] {
+        // On UTF-8 bytes: Character iteration (grapheme breaking) made THREAD over 100,000
+        // messages spend a quarter of its time on Unicode properties.
         var result: [String] = []
-        var current: String?
-        for character in text {
-            if character == "<" {
-                current = "<"
-            } else if character == ">", let open = current {
-                if open.count > 1 { result.append(open + ">") }
-                current = nil
-            } else if !character.isWhitespace {
-                current?.append(character)
+        var current: [UInt8]? = nil
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"):
+                current = [byte]
+            case UInt8(ascii: ">"):
+                if let open = current {
+                    if open.count > 1 { result.append(String(decoding: open + [byte], as: UTF8.self)) }
+                    current = nil
+                }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                break
+            default:
+                current?.append(byte)
             }
         }
         return result

@@ -3,6 +3,14 @@ extension SortKeys {
     /// it): its base subject is derived by removing a `Re:`/`Fw:`/`Fwd:` leader (after any
     /// `[blob]`s), a `(fwd)` trailer or a `[fwd: ...]` wrapper.
     public static func isReplyOrForward(_ subject: String) -> Bool {
+        // Fast path on bytes: a reply or forward starts with `Re`, `Fw` or `[`, or ends with `)`
+        // or `]`; most subjects do neither, and the Character walk below is costly.
+        let blank: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A]
+        let bytes = subject.utf8
+        guard let first = bytes.first(where: { !blank.contains($0) }),
+              let last = bytes.reversed().first(where: { !blank.contains($0) }) else { return false }
+        let candidates: Set<UInt8> = [UInt8(ascii: "r"), UInt8(ascii: "R"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "[")]
+        guard candidates.contains(first) || last == UInt8(ascii: ")") || last == UInt8(ascii: "]") else { return false }
         var s: [Character] = []
         for c in subject {
             if c.isWhitespace {

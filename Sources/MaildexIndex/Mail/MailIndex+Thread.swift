@@ -25,7 +25,7 @@ extension MailIndex {
                 return ThreadRow(
                     uid: UID(UInt32(truncatingIfNeeded: row[0] as Int64)),
                     messageID: row[1], inReplyTo: row[2],
-                    references: references.map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } ?? [],
+                    references: references.map { $0.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) } } ?? [],
                     baseSubject: row[4], subject: row[5],
                     sentDate: Date(timeIntervalSince1970: row[6] as Double))
             }

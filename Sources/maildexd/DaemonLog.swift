@@ -51,7 +51,7 @@ struct LineLogHandler: LogHandler {
         let order = ["session", "proto", "rip"]
         let fields = order.compactMap { key in all[key].map { "\(key)=\($0)" } }
             + all.keys.filter { !order.contains($0) }.sorted().map { "\($0)=\(all[$0]!)" }
-        let time = ISO8601DateFormatter().string(from: Date())
+        let time = Date().formatted(.iso8601)
         sink.write("\(time) \(level) \(message) " + fields.joined(separator: " "))
     }
 }

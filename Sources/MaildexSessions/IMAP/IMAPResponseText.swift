@@ -18,19 +18,22 @@ enum IMAPResponseText {
 
     /// `"17-Jul-1996 02:44:25 +0000"` (RFC 3501 §9 `date-time`), in UTC.
     static func dateTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let c = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
         let day = c.day ?? 1
         return "\"\(day < 10 ? " \(day)" : "\(day)")-\(months[(c.month ?? 1) - 1])-\(c.year ?? 1970) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000\""
     }
 
-    /// A literal `{n}\r\n` followed by the bytes.
-    static func literal(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        Array("{\(bytes.count)}\r\n".utf8) + bytes
-    }
+    /// The Gregorian calendar in UTC, built once: INTERNALDATE is formatted per message, and
+    /// SEARCH days are UTC days.
+    static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
 
     /// `1:3,7` from sorted numbers (for COPYUID/APPENDUID).
     static func set(_ numbers: [UInt32]) -> String {

@@ -97,7 +97,8 @@ extension IMAPSession {
             }
             func literal(_ key: String, _ bytes: some Collection<UInt8>) {
                 item(key + " ")
-                out += IMAPResponseText.literal(bytes)
+                out.append(contentsOf: "{\(bytes.count)}\r\n".utf8)
+                out.append(contentsOf: bytes)
             }
             /// A literal of the file's bytes in `range`, streamed.
             func streamed(_ key: String, _ file: MessageFile, _ range: Range<Int>) {

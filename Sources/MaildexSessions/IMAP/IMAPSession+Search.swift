@@ -116,9 +116,7 @@ extension IMAPSession {
     /// BEFORE/ON/SINCE as a half-open interval of instants: days are UTC days, the time and
     /// time zone of the message being disregarded (RFC 3501 §6.4.4).
     static func interval(_ relation: DayRelation, _ day: IMAPDay) -> (Date?, Date?) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date.distantPast
+        let start = IMAPResponseText.utc.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date.distantPast
         let next = start.addingTimeInterval(86_400)
         switch relation {
         case .before: return (nil, start)

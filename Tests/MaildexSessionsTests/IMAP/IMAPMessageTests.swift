@@ -7,20 +7,7 @@ import MaildexMaildir
 import Testing
 
 @Suite struct IMAPMessageTests {
-    static let selectInbox = """
-        C: a LOGIN alice secret
-        S: a OK [CAPABILITY *] Logged in
-        C: b SELECT INBOX
-        S: * FLAGS *
-        S: * OK [PERMANENTFLAGS *
-        S: * 3 EXISTS
-        S: * * RECENT
-        S: * OK [UNSEEN 1] First unseen.
-        S: * OK [UIDVALIDITY *
-        S: * OK [UIDNEXT 4] Predicted next UID
-        S: * OK [HIGHESTMODSEQ *] Highest
-        S: b OK [READ-WRITE] Select completed.
-        """
+    static let selectInbox = loginAndSelectInbox(exists: 3, uidNext: 4)
 
     func selected(_ f: POP3Fixture) async -> Transcript<IMAPSession> {
         var t = IMAPTranscript(f.imapSession())

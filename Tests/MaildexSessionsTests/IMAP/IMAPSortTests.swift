@@ -33,20 +33,7 @@ import Testing
         for (text, date) in Self.messages { try await f.alice.deliver(Array(text.utf8), internalDate: date) }
         _ = try await f.alice.expunge([first], in: .inbox)
         var t = IMAPTranscript(f.imapSession())
-        await t.play("""
-            C: a LOGIN alice secret
-            S: a OK [CAPABILITY *] Logged in
-            C: b SELECT INBOX
-            S: * FLAGS *
-            S: * OK [PERMANENTFLAGS *
-            S: * 4 EXISTS
-            S: * * RECENT
-            S: * OK [UNSEEN 1] First unseen.
-            S: * OK [UIDVALIDITY *
-            S: * OK [UIDNEXT 6] Predicted next UID
-            S: * OK [HIGHESTMODSEQ *] Highest
-            S: b OK [READ-WRITE] Select completed.
-            """)
+        await t.play(loginAndSelectInbox(exists: 4, uidNext: 6))
         return (f, t)
     }
 

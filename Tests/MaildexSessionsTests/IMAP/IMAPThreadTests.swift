@@ -34,20 +34,7 @@ import Testing
         for (i, text) in Self.messages.enumerated() { try await f.alice.deliver(Array(text.utf8), internalDate: Self.day(i + 1)) }
         _ = try await f.alice.expunge([first], in: .inbox)
         var t = IMAPTranscript(f.imapSession())
-        await t.play("""
-            C: a LOGIN alice secret
-            S: a OK [CAPABILITY *] Logged in
-            C: b SELECT INBOX
-            S: * FLAGS *
-            S: * OK [PERMANENTFLAGS *
-            S: * 6 EXISTS
-            S: * * RECENT
-            S: * OK [UNSEEN 1] First unseen.
-            S: * OK [UIDVALIDITY *
-            S: * OK [UIDNEXT 8] Predicted next UID
-            S: * OK [HIGHESTMODSEQ *] Highest
-            S: b OK [READ-WRITE] Select completed.
-            """)
+        await t.play(loginAndSelectInbox(exists: 6, uidNext: 8))
         return (f, t)
     }
 

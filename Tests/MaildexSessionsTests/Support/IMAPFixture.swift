@@ -21,3 +21,21 @@ func IMAPTranscript(_ session: IMAPSession, maximumLiteralSize: Int = 50 << 20) 
         return frames
     }
 }
+
+/// Alice logs in and selects INBOX, which holds `exists` messages, all unseen, UIDNEXT `uidNext`.
+func loginAndSelectInbox(exists: Int, uidNext: Int) -> String {
+    """
+    C: a LOGIN alice secret
+    S: a OK [CAPABILITY *] Logged in
+    C: b SELECT INBOX
+    S: * FLAGS *
+    S: * OK [PERMANENTFLAGS *
+    S: * \(exists) EXISTS
+    S: * * RECENT
+    S: * OK [UNSEEN 1] First unseen.
+    S: * OK [UIDVALIDITY *
+    S: * OK [UIDNEXT \(uidNext)] Predicted next UID
+    S: * OK [HIGHESTMODSEQ *] Highest
+    S: b OK [READ-WRITE] Select completed.
+    """
+}

@@ -19,19 +19,18 @@ import Synchronization
 /// try await server.shutdown()
 /// ```
 public final class MailServer: Sendable {
-    public let configuration: ServerConfiguration
     public let store: MailStore
-    public let authenticator: Authenticator
-    let logins: LoginService<ContinuousClock>
+    /// The settings, authenticator and login service new connections use (see MailServer+Reload).
+    let live: Mutex<LiveSettings>
     private let group: MultiThreadedEventLoopGroup
-    private let channels = Mutex<[any Channel]>([])
+    let channels = Mutex<[any Channel]>([])
     let connections = ConnectionRegistry()
     /// Control connections are kept apart: `who` and `status` do not list them.
     private let controlConnections = ConnectionRegistry()
     let startedAt = Date()
     let boundListeners = Mutex<[BoundListener]>([])
     /// The TLS context new connections use; ``reloadCertificates()`` replaces it.
-    private let tlsContext = Mutex<NIOSSLContext?>(nil)
+    let tlsContext = Mutex<NIOSSLContext?>(nil)
 
     /// A listener that is accepting connections, with the port the system gave it.
     public struct BoundListener: Sendable, Equatable {
@@ -41,23 +40,22 @@ public final class MailServer: Sendable {
     }
 
     public init(configuration: ServerConfiguration, store: MailStore, authenticator: Authenticator) {
-        self.configuration = configuration
         self.store = store
-        self.authenticator = authenticator
-        logins = LoginService(authenticator: authenticator, policy: configuration.loginPolicy)
+        live = Mutex(LiveSettings(configuration: configuration, authenticator: authenticator))
         group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
     }
 
     /// Binds every listener. Throws (after closing what was bound) if one cannot be bound or the
-    /// certificate cannot be loaded.
-    public func start() async throws -> [BoundListener] {
-        let tls = try makeTLSContext()
+    /// certificate cannot be loaded. With `acceptingConnections` false, connections wait in the
+    /// listen queue until ``acceptConnections()`` (maildexd drops root privileges in between).
+    public func start(acceptingConnections: Bool = true) async throws -> [BoundListener] {
+        let tls = try makeTLSContext(for: configuration)
         tlsContext.withLock { $0 = tls }
         var bound: [BoundListener] = []
         do {
             for listener in configuration.listeners {
                 if listener.tls != .none, tls == nil { throw TLSNotConfigured(listener: listener) }
-                let channel = try await bind(listener)
+                let channel = try await bind(listener, accepting: acceptingConnections)
                 channels.withLock { $0.append(channel) }
                 bound.append(BoundListener(configuration: listener, port: channel.localAddress?.port))
             }
@@ -88,12 +86,13 @@ public final class MailServer: Sendable {
     /// get the new certificate, open ones keep theirs. Throws, keeping the old one, when the new
     /// files do not load.
     public func reloadCertificates() throws {
-        let fresh = try makeTLSContext()
+        let fresh = try makeTLSContext(for: configuration)
         tlsContext.withLock { $0 = fresh }
     }
 
-    private func bind(_ listener: ListenerConfiguration) async throws -> any Channel {
+    private func bind(_ listener: ListenerConfiguration, accepting: Bool) async throws -> any Channel {
         let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.autoRead, value: accepting)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.so_keepalive), value: 1)
@@ -104,7 +103,10 @@ public final class MailServer: Sendable {
             }
         switch listener.endpoint {
         case .tcp(let host, let port):
-            return try await bootstrap.bind(host: host, port: port).get()
+            // IPv6 sockets are IPv6 only, as Dovecot's: `listen = *, ::` binds 0.0.0.0 and :: side by side.
+            let address = try SocketAddress.makeAddressResolvingHost(host, port: port)
+            let v6only = ChannelOptions.Types.SocketOption(level: .ipv6, name: .ipv6_v6only)
+            return try await (address.protocol == .inet6 ? bootstrap.serverChannelOption(v6only, value: 1) : bootstrap).bind(to: address).get()
         case .unix(let path):
             return try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
         }
@@ -149,7 +151,7 @@ public final class MailServer: Sendable {
         }
     }
 
-    private func makeTLSContext() throws -> NIOSSLContext? {
+    func makeTLSContext(for configuration: ServerConfiguration) throws -> NIOSSLContext? {
         guard let certificatePath = configuration.certificatePath, let keyPath = configuration.keyPath else { return nil }
         var chain = try NIOSSLCertificate.fromPEMFile(certificatePath)
         if let ca = configuration.caPath { chain += try NIOSSLCertificate.fromPEMFile(ca) }

@@ -12,7 +12,10 @@ enum POSIX {
     static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws(MaildirError) -> Int32 {
         while true {
             let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
-            if fd >= 0 { return fd }
+            if fd >= 0 {
+                if flags & O_CREAT != 0 { InheritedOwner.adopt(fd: fd, path: path) }
+                return fd
+            }
             if errno != EINTR { throw fail("open", path) }
         }
     }
@@ -78,7 +81,7 @@ enum POSIX {
 
     /// Creates a directory with mode 0700; an existing directory is fine.
     static func makeDirectory(_ path: String) throws(MaildirError) {
-        if mkdir(path, 0o700) == 0 { return }
+        if mkdir(path, 0o700) == 0 { InheritedOwner.adopt(path: path); return }
         let saved = errno
         if saved == EEXIST, isDirectory(path) { return }
         throw MaildirError(path: path, operation: "mkdir", errno: saved)

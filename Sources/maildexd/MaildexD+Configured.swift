@@ -10,13 +10,21 @@ import MaildexStore
 extension MaildexD {
     /// `-c FILE`: reads the file, opens its listeners, prints one line per listener, and runs until
     /// SIGINT or SIGTERM. With `--check` it stops after reading. A bad file exits 1 with
-    /// `file:line: reason`; a listener that cannot be opened exits 1 too.
+    /// `file:line: reason`; a listener that cannot be opened exits 1 too. Started as root, it
+    /// becomes `mail_uid`/`mail_gid` once the listeners are bound (see ``Privileges``).
     func runConfigured() async throws {
-        let daemon: DaemonConfiguration, store: MailStore, auth: AuthConfiguration, logger: Logger
+        let parsed: ConfigBlock, daemon: DaemonConfiguration, store: MailStore, auth: AuthConfiguration, logger: Logger
+        let runAs: (account: MailAccount?, note: String?)
         do {
-            let parsed = try ConfigParser.parse(file: config)
-            logger = try DaemonLog.logger(path: parsed.value("log_path"))
+            parsed = try ConfigParser.parse(file: config)
+            let logPath = parsed.value("log_path")
+            logger = try DaemonLog.logger(path: logPath)
             daemon = try DaemonConfiguration(config: parsed)
+            runAs = check ? (nil, nil) : Privileges.plan(daemon, config: parsed)
+            if let account = runAs.account {
+                try Privileges.prepare(dataDirectory: daemon.stateDirectory, for: account)
+                if let logPath, !logPath.isEmpty { try Privileges.own(logPath, account) }
+            }
             store = try MailStore(configuration: StoreConfiguration(dataDirectory: daemon.stateDirectory))
             auth = try AuthConfiguration(config: parsed, store: store)
         } catch {
@@ -31,7 +39,7 @@ extension MaildexD {
         for note in plan.notes { Self.log(note, to: .standardError) }
         if check {
             for listener in plan.listeners {
-                Self.log("would listen: \(listener)" + (plan.dualStack.contains(listener.endpoint) ? " (IPv4 and IPv6)" : ""))
+                Self.log("would listen: \(listener)")
             }
             Self.log("\(config) is valid")
             return
@@ -48,9 +56,22 @@ extension MaildexD {
         let server = MailServer(configuration: configuration, store: store, authenticator: auth.authenticator)
         let bound: [MailServer.BoundListener]
         do {
-            bound = try await server.start()
+            bound = try await server.start(acceptingConnections: false)
             try Self.applyPermissions(plan.listeners)
             chmod(control, 0o600)
+            if let note = runAs.note { Self.log(note, to: note.hasPrefix("warning") ? .standardError : .standardOutput) }
+            if let account = runAs.account {
+                try Privileges.drop(to: account)
+                Self.log("runs as \(account)")
+                let files = Privileges.unreadable(auth: parsed)
+                if !files.isEmpty {
+                    throw SystemFailure(operation: "\(account.user) cannot read the passdb/userdb file", path: files.joined(separator: " "), code: EACCES)
+                }
+                for file in Privileges.unreadable([config, daemon.certificatePath, daemon.keyPath, daemon.caPath]) {
+                    Self.log("warning: \(account.user) cannot read \(file): SIGHUP cannot reload it (chgrp \(account.user) and chmod g+r it)", to: .standardError)
+                }
+            }
+            try await server.acceptConnections()
         } catch {
             try? await server.shutdown()
             throw Self.failure("cannot start: \(error)")
@@ -61,21 +82,19 @@ extension MaildexD {
             switch listener.endpoint {
             case .tcp(let host, let port):
                 let endpoint = DaemonListener.Endpoint.tcp(host: host, port: socket.port ?? port)
-                line += " listening on \(endpoint)" + (plan.dualStack.contains(listener.endpoint) ? " (IPv4 and IPv6)" : "")
+                line += " listening on \(endpoint)"
             case .unix(let path):
                 line += " listening on \(path)"
             }
             Self.log(line)
         }
-        Self.log("running with \(config); stop with SIGTERM or Ctrl-C; SIGHUP reloads the certificate")
+        let reload = ConfigurationReload(file: config, server: server, store: store, running: .init(
+            daemon: daemon, mailLocation: parsed.value("mail_location"), systemUsers: Privileges.usesSystemUsers(parsed),
+            logPath: parsed.value("log_path").flatMap { $0.isEmpty ? nil : $0 }, logger: logger))
         Termination.onHangUp {
-            do {
-                try server.reloadCertificates()
-                Self.log("SIGHUP: certificate reloaded")
-            } catch {
-                Self.log("SIGHUP: certificate not reloaded, the old one stays: \(error)", to: .standardError)
-            }
+            for line in reload.reload() { Self.log(line, to: line.contains("not reloaded") ? .standardError : .standardOutput) }
         }
+        Self.log("running with \(config); stop with SIGTERM or Ctrl-C; SIGHUP reloads the configuration")
         await Termination.wait()
         try await server.shutdown()
         Self.log("stopped")

@@ -30,9 +30,10 @@ enum Termination {
 
     /// Calls `action` on each SIGHUP (reload), until the process ends.
     static func onHangUp(_ action: @escaping @Sendable () -> Void) {
+        // Ignored at once, so a SIGHUP that comes before the source is ready does not end the process.
+        signal(SIGHUP, SIG_IGN)
         let queue = DispatchQueue(label: "maildexd.sighup")
-        queue.async {
-            signal(SIGHUP, SIG_IGN)
+        queue.sync {
             let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: queue)
             source.setEventHandler(handler: action)
             source.resume()

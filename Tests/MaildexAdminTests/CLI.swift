@@ -6,6 +6,9 @@ struct CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static var mailadm: String { packageRoot + "/.build/debug/mailadm" }
     static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: mailadm) }
+    /// `mail_uid = <this>` keeps a test's maildexd the user the tests run as (root stays root instead
+    /// of becoming vmail, which some machines have and some do not).
+    static var currentUser: String { NSUserName() }
 
     let data: String
 

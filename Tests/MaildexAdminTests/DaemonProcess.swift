@@ -40,12 +40,18 @@ final class DaemonProcess: @unchecked Sendable {
     }
     var isRunning: Bool { process.isRunning }
 
-    /// Waits until stdout contains `text`, the process exits, or `seconds` pass. Returns whether it appeared.
-    func waitForOutput(_ text: String, seconds: Double = 30) async throws -> Bool {
+    var pid: Int32 { process.processIdentifier }
+
+    /// Sends a signal (SIGHUP: reload).
+    func send(_ signal: Int32) { Glibc.kill(process.processIdentifier, signal) }
+
+    /// Waits until stdout (or stderr) contains `text` `count` times, the process exits, or `seconds` pass. Returns whether it appeared.
+    func waitForOutput(_ text: String, count: Int = 1, inStandardError: Bool = false, seconds: Double = 30) async throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(seconds)
+        func seen() -> Bool { (inStandardError ? stderr : stdout).components(separatedBy: text).count > count }
         while ContinuousClock.now < deadline {
-            if stdout.contains(text) { return true }
-            if !process.isRunning { return stdout.contains(text) }
+            if seen() { return true }
+            if !process.isRunning { return seen() }
             try await Task.sleep(for: .milliseconds(50))
         }
         return false

@@ -39,6 +39,7 @@ struct MaildexdConfiguredTests {
                 base_dir = \(dir.path("run"))
                 hostname = mail.example.test
                 log_path = \(dir.path("maildex.log"))
+                mail_uid = \(CLI.currentUser)
                 passdb {
                   driver = passwd-file
                   args = \(users)

@@ -67,3 +67,12 @@ struct TestPKI {
         guard result.succeeded else { throw Failed(command: "mailadm \(arguments.joined(separator: " "))", result: result) }
     }
 }
+
+extension TestPKI {
+    /// Builds the chain on a thread of its own: it runs `openssl` and `mailadm` synchronously.
+    static func make() async throws -> TestPKI {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try TestPKI() }) }.start()
+        }
+    }
+}

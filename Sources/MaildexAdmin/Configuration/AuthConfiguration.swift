@@ -56,7 +56,7 @@ public struct AuthConfiguration: Sendable {
                 return network
             }
         }
-        if let format = top.value("username_format") { policy.usernameFormat = UsernameFormat(format) }
+        if let format = top.value("username_format") ?? top.value("auth_username_format") { policy.usernameFormat = UsernameFormat(format) }
 
         let problem: @Sendable (PasswdFileProblem) -> Void = { onProblem($0.description) }
         for block in top.blocks("passdb") {

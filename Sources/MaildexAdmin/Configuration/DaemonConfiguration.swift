@@ -60,6 +60,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var stateDirectory: String
     /// `base_dir`: where the LMTP socket lives by default. The default is `/run/maildex`.
     public var baseDirectory: String
+    /// `mail_uid`/`mail_gid`: whom maildexd runs as after binding, for virtual users. The default
+    /// is `vmail` when that user exists, else nil (maildexd then stays root, with a warning).
+    public var mailAccount: MailAccount?
     /// Settings that were read but are ignored or adjusted, worth a line in the log
     /// (`maildex.conf:7: haproxy is not supported ...`).
     public var warnings: [String]

@@ -10,6 +10,9 @@ struct DaemonConfigurationReader {
     }
 
     mutating func read() throws(ConfigError) -> DaemonConfiguration {
+        let ignored = try SettingCatalog.check(config)
+        if !ignored.isEmpty { warnings.append("Dovecot settings maildex ignores: " + ignored.joined(separator: ", ")) }
+        try SettingCatalog.checkMailLocation(config)
         let protocols = try readProtocols()
         let ssl = try readSSL()
         let listen = config.setting("listen").map { Self.addresses($0.value) } ?? ["0.0.0.0", "::"]
@@ -36,12 +39,14 @@ struct DaemonConfigurationReader {
             if let setting = config.setting("ssl") { throw ConfigError(location: setting.location, reason: reason) }
             throw ConfigError(file: config.location.file, reason: reason)
         }
-        return DaemonConfiguration(
+        var daemon = DaemonConfiguration(
             protocols: protocols, listeners: listeners, ssl: ssl,
             certificatePath: tls.certificatePath, keyPath: tls.keyPath, caPath: tls.caPath,
             minimumTLSVersion: try readMinimumTLSVersion(), hostname: nonEmpty("hostname"),
             stateDirectory: nonEmpty("state_dir") ?? "/var/lib/maildex", baseDirectory: baseDirectory, warnings: warnings
         )
+        daemon.mailAccount = try MailAccount.read(config)
+        return daemon
     }
 
     // MARK: - Top-level settings

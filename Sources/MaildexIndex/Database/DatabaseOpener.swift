@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MaildexCore
 import MaildexMigrations
 
 /// Opens (creating if needed) a WAL database with the Maildex SQL functions, and migrates it.
@@ -25,10 +26,12 @@ enum DatabaseOpener {
     }
 
     private static func createPrivateFile(_ path: String) throws {
+        let isNew = access(path, F_OK) != 0
         let fd = Foundation.open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw CannotOpenDatabase(path: path, reason: String(cString: strerror(errno)))
         }
+        if isNew { InheritedOwner.adopt(fd: fd, path: path) }
         close(fd)
     }
 }

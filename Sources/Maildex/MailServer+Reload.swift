@@ -1,4 +1,4 @@
-import MaildexAuth
+public import MaildexAuth
 import NIOCore
 import Synchronization
 

@@ -8,7 +8,6 @@ import MaildexStore
 
 /// The Maildex daemon. `-c maildex.conf` (Dovecot syntax) serves the listeners the file asks for,
 /// `--check` only validates it, and `--dev` serves IMAP, POP3 and LMTP on loopback with embedded defaults.
-@main
 struct MaildexD: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maildexd",

@@ -39,9 +39,8 @@ enum Privileges {
         guard stat(path, &st) == 0 else { throw SystemFailure(operation: "stat", path: path) }
         guard st.st_uid != account.uid || st.st_gid != account.gid else { return }
         try own(path, account)
-        for case let name as String in FileManager.default.enumerator(atPath: path) ?? FileManager.DirectoryEnumerator() {
-            try own(path + "/" + name, account)
-        }
+        guard let walk = FileManager.default.enumerator(atPath: path) else { return }
+        for case let name as String in walk { try own(path + "/" + name, account) }
     }
 
     /// Gives a file the account (not following a symbolic link).

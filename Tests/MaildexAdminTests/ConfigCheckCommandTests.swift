@@ -50,12 +50,12 @@ struct ConfigCheckCommandTests {
     }
 
     @Test func secretsAreHiddenUnlessP() throws {
-        let text = "ssl = no\nmy_password = sesame\n"
+        let text = "ssl = no\nauth_debug_passwords = sesame\n"
         let (hidden, _) = try Self.check(text)
         #expect(hidden.status == 0, "\(hidden.stderr)")
-        #expect(hidden.stdout.contains("my_password = # hidden, use -P to show it") && !hidden.stdout.contains("sesame"))
+        #expect(hidden.stdout.contains("auth_debug_passwords = # hidden, use -P to show it") && !hidden.stdout.contains("sesame"))
         let (shown, _) = try Self.check(text, ["-P"])
-        #expect(shown.stdout.contains("my_password = sesame"))
+        #expect(shown.stdout.contains("auth_debug_passwords = sesame"))
     }
 
     /// The first error, as `file:line: reason`; `$CONF` stands for the file's path.

@@ -131,14 +131,16 @@ struct MaildexdReloadTests {
     }
 }
 
-/// `listen` with IPv6 addresses: IPv6 sockets are IPV6_V6ONLY, so `*, ::` binds both on one port.
-@Suite(.enabled(if: CLI.isBuilt, "build maildexd first (scripts/test.sh does)"),
-       .enabled(if: MaildexdIPv6Tests.hasIPv6Loopback, "this host has no IPv6 loopback (::1 is not in /proc/net/if_inet6)"))
-struct MaildexdIPv6Tests {
-    static var hasIPv6Loopback: Bool {
+enum IPv6Host {
+    static var hasLoopback: Bool {
         (try? String(contentsOfFile: "/proc/net/if_inet6", encoding: .utf8))?.contains("00000000000000000000000000000001") ?? false
     }
+}
 
+/// `listen` with IPv6 addresses: IPv6 sockets are IPV6_V6ONLY, so `*, ::` binds both on one port.
+@Suite(.enabled(if: CLI.isBuilt, "build maildexd first (scripts/test.sh does)"),
+       .enabled(if: IPv6Host.hasLoopback, "this host has no IPv6 loopback (::1 is not in /proc/net/if_inet6)"))
+struct MaildexdIPv6Tests {
     @Test(.timeLimit(.minutes(2)), arguments: [
         ("*, ::", ["0.0.0.0", "[::]"]),
         ("127.0.0.1, ::1", ["127.0.0.1", "[::1]"]),

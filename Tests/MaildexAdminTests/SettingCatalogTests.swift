@@ -13,7 +13,7 @@ struct SettingCatalogTests {
               inbox = yes
             }
             protocol imap {
-              mail_plugins = $mail_plugins quota
+              mail_plugins = quota
             }
             service imap-login {
               process_min_avail = 4

@@ -13,7 +13,7 @@ struct IMAPRev2InteropTests {
             def check(cond, what):
                 if not cond: print('FAIL', what); sys.exit(1)
             m = imaplib.IMAP4_SSL('127.0.0.1', IMAPS, ssl_context=TLS)
-            check('IMAP4rev2' in m.capabilities, 'IMAP4rev2 before login %r' % (m.capabilities,))
+            check('IMAP4REV2' in m.capabilities, 'IMAP4rev2 before login %r' % (m.capabilities,))
             m.login('alice', 'secret')
             typ, caps = m.capability(); caps = caps[0].decode().split()
             check('BINARY' in caps and 'UTF8=ACCEPT' in caps, 'post-login capabilities %r' % caps)
@@ -43,9 +43,12 @@ struct IMAPRev2InteropTests {
             check(b'BINARY.SIZE[2] 10' in data[1] or b'BINARY.SIZE[2] 10' in data[0][0], 'BINARY.SIZE[2] %r' % data)
             typ, data = m.fetch('1', '(BINARY.PEEK[2])'); check(data[0][1] == part, 'BINARY[2] %r' % data)
             # IMAP4rev2: ESEARCH, no RECENT, UTF-8 STATUS.
+            m.unselect()   # imaplib sends ENABLE only in the authenticated state
             typ, data = m._simple_command('ENABLE', 'IMAP4rev2'); check(m.untagged_responses.pop('ENABLED', None) == [b'IMAP4rev2'], 'ENABLED IMAP4rev2')
-            typ, data = m.search(None, 'ALL'); check(m.untagged_responses.pop('ESEARCH', None) is not None, 'ESEARCH answer %r' % data)
-            typ, data = m.select('INBOX'); check('RECENT' not in m.untagged_responses, 'no RECENT %r' % m.untagged_responses)
+            typ, data = m.select('"Entwürfe"'); check('RECENT' not in m.untagged_responses and data == [b'1'], 'no RECENT %r' % m.untagged_responses)
+            check(m.untagged_responses.get('LIST') == ['(\\\\HasNoChildren) "/" "Entwürfe"'.encode()], 'LIST in SELECT %r' % m.untagged_responses)
+            typ, data = m.search(None, 'ALL'); esearch = m.untagged_responses.pop('ESEARCH', [b''])[0]
+            check(data == [None] and esearch.startswith(b'(TAG "') and esearch.endswith(b'") ALL 1'), 'ESEARCH, not SEARCH: %r %r' % (data, esearch))
             typ, data = m.status('"Entwürfe"', '(MESSAGES DELETED SIZE)'); check(data[0].startswith('"Entwürfe" (MESSAGES 1 DELETED 0 SIZE '.encode()), 'status %r' % data)
             m.logout()
             print('OK')

@@ -1,5 +1,6 @@
 import MaildexCore
 import MaildexSessions
+import MaildexStore
 import Testing
 
 /// FETCH BINARY, BINARY.PEEK and BINARY.SIZE (RFC 3516) on quoted-printable, base64 and unknown

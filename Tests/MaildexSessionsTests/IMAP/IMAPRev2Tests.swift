@@ -1,5 +1,6 @@
 import MaildexCore
 import MaildexSessions
+import MaildexStore
 import Testing
 
 /// The same commands answered as IMAP4rev1 (RFC 3501) and, after ENABLE IMAP4rev2, as
@@ -185,7 +186,7 @@ import Testing
         let f = try await fixture()
         var t = IMAPTranscript(f.imapSession())
         let message = ["From: Jörg <jörg@exämple.org>", "Subject: Grüße", "", "Hallo"]
-        let size = message.joined(separator: "\r\n").utf8.count
+        let size = message.joined(separator: "\r\n").utf8.count + 2   // the literal ends with the CRLF after "Hallo"
         await t.play(Self.login + """
 
             C: b CREATE "Brief/Grüße"

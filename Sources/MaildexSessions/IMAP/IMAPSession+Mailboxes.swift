@@ -54,8 +54,8 @@ extension IMAPSession {
                      : "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.",
             "* \(summary.uids.count) EXISTS",
         ]
-        if imap4rev2 { lines.append(try await selectListLine(name, store: store)) }
-        else { lines.append("* \(recentCount) RECENT") }
+        // IMAP4rev2: the mailbox's LIST instead of RECENT, and no UNSEEN (RFC 9051 §6.3.2).
+        lines.append(imap4rev2 ? try await selectListLine(name, store: store) : "* \(recentCount) RECENT")
         if !imap4rev2, let firstUnseen = summary.firstUnseen {
             lines.append("* OK [UNSEEN \(firstUnseen + 1)] First unseen.")
         }

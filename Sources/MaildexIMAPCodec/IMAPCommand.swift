@@ -175,11 +175,14 @@ public struct AppendMessage: Sendable, Equatable {
     public var internalDate: Date?
     /// The literal: the message exactly as sent.
     public var data: [UInt8]
+    /// Sent as `UTF8 (~{n}...)` (RFC 6855 §4): a message with UTF-8 header fields (RFC 6532).
+    public var utf8: Bool
 
-    public init(flags: [Flag] = [], internalDate: Date? = nil, data: [UInt8]) {
+    public init(flags: [Flag] = [], internalDate: Date? = nil, data: [UInt8], utf8: Bool = false) {
         self.flags = flags
         self.internalDate = internalDate
         self.data = data
+        self.utf8 = utf8
     }
 }
 
@@ -204,6 +207,11 @@ public enum FetchItem: Sendable, Equatable {
     case bodySection(BodySection, peek: Bool, partial: Partial?)
     /// `MODSEQ` (RFC 7162), for CONDSTORE.
     case modSeq
+    /// `BINARY[part]<partial>` or `BINARY.PEEK[...]` (RFC 3516): the part with its
+    /// Content-Transfer-Encoding removed; `part` is `[]` for the whole message.
+    case binary(part: [Int], peek: Bool, partial: Partial?)
+    /// `BINARY.SIZE[part]` (RFC 3516): the size of what `BINARY[part]` returns.
+    case binarySize(part: [Int])
 }
 
 /// `[1.2.HEADER.FIELDS (Subject)]` (RFC 3501 §6.4.5 section-spec).

@@ -38,7 +38,6 @@ import Testing
     .bad("a FETCH 1 BODY[]<0.0>", "unknown item BODY[]"),
     .bad("a FETCH 1 BODY[]<5>", "unknown item BODY[]"),
     .bad("a FETCH 1 BODY.PEEK", "unknown item BODY.PEEK"),
-    .bad("a FETCH 1 BINARY[1]", "unknown item BINARY"),
     .bad("a FETCH 1 FROB", "FETCH: unknown item FROB"),
     .bad("a FETCH 1 (ALL)", "unknown item ALL"),
     .bad("a FETCH 1 ()", "empty list"),

@@ -6,7 +6,7 @@ extension IMAPParser {
     // append          = "APPEND" SP mailbox 1*append-message                (RFC 3502)
     // append-message  = append-opts SP append-data
     // append-opts     = [SP flag-list] [SP date-time]
-    // append-data     = literal / literal8
+    // append-data     = literal / literal8 / "UTF8" SP "(" literal8 ")"   (RFC 6855 §4)
     mutating func parseAppend() throws(IMAPParseError) -> IMAPCommandKind {
         let mailbox = try parseMailboxArgument()
         var messages: [AppendMessage] = []
@@ -21,10 +21,15 @@ extension IMAPParser {
                 message.internalDate = try parseDateTime()
                 try expectSP()
             }
-            guard peek == IMAPGrammar.openBrace || peek == IMAPGrammar.tilde else {
-                throw error(atEnd ? "missing message literal" : "expected message literal\(found)")
+            if consumeKeyword("UTF8") {
+                message.data = try parseUTF8AppendData()
+                message.utf8 = true
+            } else {
+                guard peek == IMAPGrammar.openBrace || peek == IMAPGrammar.tilde else {
+                    throw error(atEnd ? "missing message literal" : "expected message literal\(found)")
+                }
+                message.data = try parseLiteral(allowLiteral8: true)
             }
-            message.data = try parseLiteral(allowLiteral8: true)
             messages.append(message)
         } while hasMoreArguments
         return .append(mailbox: mailbox, messages: messages)

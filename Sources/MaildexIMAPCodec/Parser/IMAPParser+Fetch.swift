@@ -34,11 +34,15 @@ extension IMAPParser {
     // fetch-att       = "ENVELOPE" / "FLAGS" / "INTERNALDATE" / "RFC822" [".HEADER" / ".SIZE" / ".TEXT"] /
     //                   "BODY" ["STRUCTURE"] / "UID" / "MODSEQ" /
     //                   "BODY" section ["<" number "." nz-number ">"] /
-    //                   "BODY.PEEK" section ["<" number "." nz-number ">"]
+    //                   "BODY.PEEK" section ["<" number "." nz-number ">"] /
+    //                   "BINARY" [".PEEK"] section-binary [partial] / "BINARY.SIZE" section-binary   (RFC 3516)
     mutating func parseFetchAttribute() throws(IMAPParseError) -> FetchItem {
         let start = index
         let name = take { IMAPGrammar.isAtomChar($0) && $0 != IMAPGrammar.openBracket }
         let upper = String(decoding: name, as: UTF8.self).uppercased()
+        if peek == IMAPGrammar.openBracket, upper.hasPrefix("BINARY") {
+            return try parseBinaryAttribute(upper, from: start)
+        }
         if peek == IMAPGrammar.openBracket, upper == "BODY" || upper == "BODY.PEEK" {
             do {
                 let section = try parseSection()

@@ -8,7 +8,7 @@ extension IMAPSession {
     /// can be started, the AUTH= mechanisms where a password may be sent, LOGINDISABLED where it
     /// may not. After login: the extensions this session implements.
     func capabilities() async -> String {
-        var list = ["IMAP4rev1", "SASL-IR", "LITERAL+", "ID", "ENABLE", "IDLE"]
+        var list = ["IMAP4rev1", "IMAP4rev2", "SASL-IR", "LITERAL+", "ID", "ENABLE", "IDLE"]
         switch state {
         case .notAuthenticated, .authenticating:
             if connection.canStartTLS, !connection.isTLS, !tlsPending { list.append("STARTTLS") }
@@ -22,6 +22,7 @@ extension IMAPSession {
                      "MULTIAPPEND", "APPENDLIMIT=\(limits.appendLimit)", "CONDSTORE", "QRESYNC", "ESEARCH", "WITHIN", "LIST-STATUS", "STATUS=SIZE", "SORT", "SORT=DISPLAY",
                      "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES"]
         }
+        if userStore != nil { list += Self.rev2Capabilities }
         return list.joined(separator: " ")
     }
 

@@ -154,6 +154,12 @@ extension IMAPSession {
                         data = data.dropFirst(start).prefix(end - start)
                     }
                     literal(key, data)
+                case .binary, .binarySize:
+                    guard var s = sections else { break }
+                    let (head, data) = try Self.binaryItem(fetchItem, sections: &s)
+                    sections = s
+                    item(head)
+                    out.append(contentsOf: data)
                 }
             }
             if plan.setsSeen, !items.contains(.flags) {
@@ -222,6 +228,13 @@ struct FetchPlan {
                 }
                 if section != BodySection() { wholeMessageOnly = false }
                 if !peek, !readOnly { setsSeen = true }
+            case .binary(_, let peek, _):
+                needsFile = true
+                wholeMessageOnly = false
+                if !peek, !readOnly { setsSeen = true }
+            case .binarySize:
+                needsFile = true
+                wholeMessageOnly = false
             }
         }
         if !columns.isEmpty || needsFile || setsSeen { needsRecords = true }

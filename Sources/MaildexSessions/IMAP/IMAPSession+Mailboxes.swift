@@ -12,11 +12,10 @@ extension IMAPSession {
         }
     }
 
-    /// A mailbox name as the client sent it (modified UTF-7), validated: NO naming the problem.
+    /// A mailbox name as the client sent it (modified UTF-7, or UTF-8 once enabled), validated:
+    /// NO naming the problem.
     func mailboxName(_ wire: String) throws(IMAPError) -> MailboxName {
-        do { return try MailboxName(modifiedUTF7: wire) } catch {
-            throw .no("\(error)", code: "CANNOT")
-        }
+        try decodeMailboxName(wire)
     }
 
     func requireStore() throws(IMAPError) -> UserStore {
@@ -33,13 +32,15 @@ extension IMAPSession {
         if parameters.condStore { condStore = true }
         // RFC 7162 §3.2.11: with QRESYNC, the end of the previous selection is announced.
         var closed: [String] = []
-        if case .selected = state, qresync { closed.append("* OK [CLOSED] Previous mailbox closed.") }
+        if case .selected = state, qresync || imap4rev2 { closed.append("* OK [CLOSED] Previous mailbox closed.") }
         state = .authenticated(store)   // a failed SELECT leaves no mailbox selected
         let name = try mailboxName(wire)
         let (record, summary) = try await store.summary(of: name)
         var recent = Set<UID>()
         var recentCount = 0
-        if readOnly {
+        if imap4rev2 {
+            // IMAP4rev2 has no \Recent: nothing claimed, nothing counted (RFC 9051 Appendix E).
+        } else if readOnly {
             recentCount = try await store.recentCount(in: name)
         } else if let last = summary.uids.last, let claimed = try await store.claimRecent(in: name, from: .min, through: last) {
             for uid in summary.uids where claimed.contains(uid.rawValue) { recent.insert(uid) }
@@ -52,9 +53,10 @@ extension IMAPSession {
             readOnly ? "* OK [PERMANENTFLAGS ()] Read-only mailbox."
                      : "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.",
             "* \(summary.uids.count) EXISTS",
-            "* \(recentCount) RECENT",
         ]
-        if let firstUnseen = summary.firstUnseen {
+        // IMAP4rev2: the mailbox's LIST instead of RECENT, and no UNSEEN (RFC 9051 §6.3.2).
+        lines.append(imap4rev2 ? try await selectListLine(name, store: store) : "* \(recentCount) RECENT")
+        if !imap4rev2, let firstUnseen = summary.firstUnseen {
             lines.append("* OK [UNSEEN \(firstUnseen + 1)] First unseen.")
         }
         lines += [
@@ -139,7 +141,7 @@ extension IMAPSession {
         let subscribedOnly = command.selectionOptions.contains("SUBSCRIBED")
         let specialUseOnly = command.selectionOptions.contains("SPECIAL-USE")
         let returnSubscribed = subscribedOnly || command.returnOptions.contains("SUBSCRIBED")
-        let patterns = command.patterns.map { MailboxPattern(reference: command.reference, pattern: $0) }
+        let patterns = command.patterns.map { MailboxPattern(reference: command.reference, pattern: $0, utf8: utf8MailboxNames) }
         let mailboxes = try await store.mailboxes()
         var lines: [String] = []
         var listed = Set<MailboxName>()
@@ -151,7 +153,7 @@ extension IMAPSession {
             attributes.append(box.hasChildren ? "\\HasChildren" : "\\HasNoChildren")
             if let use = box.specialUse { attributes.append(use) }
             if returnSubscribed, box.subscribed { attributes.append("\\Subscribed") }
-            lines.append("* LIST (\(attributes.joined(separator: " "))) \"/\" \(IMAPResponseText.mailbox(box.name))")
+            lines.append("* LIST (\(attributes.joined(separator: " "))) \"/\" \(wire(box.name))")
             listed.insert(box.name)
             // LIST-STATUS (RFC 5819): the STATUS of each selectable mailbox listed, after its LIST.
             if let items = command.statusItems, box.selectable {
@@ -161,7 +163,7 @@ extension IMAPSession {
         if subscribedOnly {
             // Subscribed names whose mailbox is gone are listed too (RFC 5258 §3.1).
             for name in try await store.subscriptions() where !listed.contains(name) && patterns.contains(where: { $0.matches(name) }) {
-                lines.append("* LIST (\\Subscribed \\NonExistent) \"/\" \(IMAPResponseText.mailbox(name))")
+                lines.append("* LIST (\\Subscribed \\NonExistent) \"/\" \(wire(name))")
             }
         }
         return send(lines) + ok(tag, "List completed.")
@@ -170,12 +172,12 @@ extension IMAPSession {
     /// LSUB (RFC 3501 §6.3.9).
     func lsub(reference: String, pattern: String, tag: String) async throws -> [SessionAction] {
         let store = try requireStore()
-        let matcher = MailboxPattern(reference: reference, pattern: pattern)
+        let matcher = MailboxPattern(reference: reference, pattern: pattern, utf8: utf8MailboxNames)
         let existing = Dictionary(try await store.mailboxes().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var lines: [String] = []
         for name in try await store.subscriptions().sorted() where matcher.matches(name) {
             let noselect = existing[name]?.selectable != true
-            lines.append("* LSUB (\(noselect ? "\\Noselect" : "")) \"/\" \(IMAPResponseText.mailbox(name))")
+            lines.append("* LSUB (\(noselect ? "\\Noselect" : "")) \"/\" \(wire(name))")
         }
         return send(lines) + ok(tag, "Lsub completed.")
     }
@@ -205,13 +207,14 @@ extension IMAPSession {
             }
             values.append("\(item.rawValue) \(value)")
         }
-        return "* STATUS \(IMAPResponseText.mailbox(name)) (\(values.joined(separator: " ")))"
+        return "* STATUS \(wire(name)) (\(values.joined(separator: " ")))"
     }
 
     /// APPEND and MULTIAPPEND (RFC 3501 §6.3.11, RFC 3502): all messages or none, each stored
     /// durably before the OK; APPENDUID (RFC 4315) in the answer.
     func append(_ messages: [AppendMessage], to wire: String, tag: String) async throws -> [SessionAction] {
         let store = try requireStore()
+        try checkUTF8Append(messages)
         let name = try mailboxName(wire)
         let record: MailboxRecord
         do { record = try await store.open(name) } catch is MailboxNotFound {
@@ -235,12 +238,14 @@ extension IMAPSession {
 }
 
 /// A LIST pattern (RFC 3501 §6.3.8): `*` matches anything, `%` anything but the separator; the
-/// reference is prefixed. Matching is on the modified UTF-7 form the client sees, with INBOX
-/// case-insensitive.
+/// reference is prefixed. Matching is on the form the client sees (modified UTF-7, or UTF-8 with
+/// `utf8`), with INBOX case-insensitive.
 struct MailboxPattern {
     private let pattern: [UInt8]
+    private let utf8: Bool
 
-    init(reference: String, pattern: String) {
+    init(reference: String, pattern: String, utf8: Bool = false) {
+        self.utf8 = utf8
         var full = pattern
         if !reference.isEmpty, !pattern.hasPrefix("/") { full = reference + pattern }
         if full.uppercased().hasPrefix("INBOX") && (full.count == 5 || full.dropFirst(5).hasPrefix("/")) {
@@ -252,7 +257,7 @@ struct MailboxPattern {
     func matches(_ name: MailboxName) -> Bool {
         // Patterns longer than any mailbox name can match nothing useful; bounding them bounds the table.
         guard pattern.count <= 2 * MailboxName.maximumLength else { return false }
-        return Self.match(pattern, Array(name.modifiedUTF7.utf8))
+        return Self.match(pattern, Array((utf8 ? name.rawValue : name.modifiedUTF7).utf8))
     }
 
     /// Dynamic programming over (pattern position, name position): linear in their product,

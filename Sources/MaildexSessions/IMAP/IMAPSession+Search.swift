@@ -11,6 +11,7 @@ extension IMAPSession {
         if let charset = program.charset, !["UTF-8", "US-ASCII", "UTF8"].contains(charset) {
             throw IMAPError.no("Unsupported charset \(charset).", code: "BADCHARSET (UTF-8 US-ASCII)")
         }
+        try checkSearchCharset(program)
         let query = Self.query(program.key, mailbox: mailbox)
         let found = try await store.search(query, in: mailbox.name)
         var numbers: [UInt32] = []
@@ -28,7 +29,8 @@ extension IMAPSession {
             highest = try await store.messages(uids, in: mailbox.name).map(\.modSeq).max()
         }
         let line: String
-        if let options = program.returnOptions {
+        // IMAP4rev2 answers every SEARCH with ESEARCH; no RETURN means ALL (RFC 9051 §6.4.4).
+        if let options = program.returnOptions ?? (imap4rev2 ? [] : nil) {
             line = Self.esearch(numbers, options: options.isEmpty ? [.all] : options, tag: tag, uid: uid, modSeq: highest)
         } else {
             line = (numbers.isEmpty ? "* SEARCH" : "* SEARCH " + numbers.map(String.init).joined(separator: " "))

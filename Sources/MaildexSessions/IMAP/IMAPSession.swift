@@ -54,6 +54,10 @@ public actor IMAPSession: ConnectionSession {
     /// QRESYNC enabled (ENABLE QRESYNC, which implies CONDSTORE).
     var condStore = false
     var qresync = false
+    /// RFC 9051: ENABLE IMAP4rev2 (no \Recent, ESEARCH, UTF-8 mailbox names; see IMAPSession+Rev2).
+    var imap4rev2 = false
+    /// RFC 6855: ENABLE UTF8=ACCEPT (UTF-8 mailbox names, APPEND UTF8).
+    var utf8Accept = false
 
     public init(connection: ConnectionInfo, logins: LoginService<ContinuousClock>, resolver: MailResolver, limits: IMAPLimits = IMAPLimits()) {
         self.connection = connection
@@ -208,7 +212,8 @@ public actor IMAPSession: ConnectionSession {
         return await updates(expunges: true) + ok(tag, "Idle completed.")
     }
 
-    /// ENABLE (RFC 5161): CONDSTORE and QRESYNC (RFC 7162 §3.1, §3.2.3) are known.
+    /// ENABLE (RFC 5161): CONDSTORE and QRESYNC (RFC 7162 §3.1, §3.2.3), IMAP4rev2 (RFC 9051)
+    /// and UTF8=ACCEPT (RFC 6855) are known.
     func enable(_ names: [String], tag: String) -> [SessionAction] {
         var enabled: [String] = []
         for name in names.map({ $0.uppercased() }) {
@@ -220,13 +225,19 @@ public actor IMAPSession: ConnectionSession {
                 qresync = true
                 if !condStore { condStore = true; enabled.append("CONDSTORE") }
                 enabled.append(name)
+            case "IMAP4REV2" where !imap4rev2:
+                enableIMAP4rev2()
+                enabled.append("IMAP4rev2")
+            case "UTF8=ACCEPT" where !utf8Accept:
+                utf8Accept = true
+                enabled.append(name)
             default: break
             }
         }
         return send("* ENABLED" + enabled.map { " " + $0 }.joined()) + ok(tag, "Enabled.")
     }
 
-    var updateStyle: SelectedMailbox.UpdateStyle { .init(modSeq: condStore, vanished: qresync) }
+    var updateStyle: SelectedMailbox.UpdateStyle { .init(modSeq: condStore, vanished: qresync, recent: !imap4rev2) }
 
     // MARK: - Output
 
@@ -268,7 +279,7 @@ public actor IMAPSession: ConnectionSession {
             let changes = try await store.changes(in: mailbox.name, since: mailbox.modSeq)
             var claimed: ClosedRange<UInt32>? = nil
             let new = mailbox.newUIDs(in: changes)
-            if !mailbox.readOnly, let first = new.first, let last = new.last {
+            if !mailbox.readOnly, !imap4rev2, let first = new.first, let last = new.last {
                 claimed = try await store.claimRecent(in: mailbox.name, from: first, through: last)
             }
             let lines = mailbox.apply(changes, expunges: expunges, recent: claimed, style: updateStyle)

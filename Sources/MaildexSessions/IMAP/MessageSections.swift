@@ -5,7 +5,7 @@ import MaildexMIME
 /// (with CRLF line endings, as IMAP counts them).
 struct MessageSections {
     let bytes: [UInt8]
-    private var parsed: ParsedMessage?
+    var parsed: ParsedMessage?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes

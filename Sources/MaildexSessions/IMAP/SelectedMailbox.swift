@@ -119,7 +119,7 @@ struct SelectedMailbox {
         ownChanges = [:]
         if added > 0 {
             lines.append("* \(uids.count) EXISTS")
-            lines.append("* \(recent.count) RECENT")
+            if style.recent { lines.append("* \(recent.count) RECENT") }
         }
         modSeq = max(modSeq, changes.highestModSeq)
         if newKeywords { lines.insert(flagsLine, at: 0) }
@@ -128,10 +128,15 @@ struct SelectedMailbox {
 
     /// How updates are written once the client enabled CONDSTORE (MODSEQ in every FETCH) or
     /// QRESYNC (VANISHED instead of EXPUNGE), RFC 7162 §3.1.2.2, §3.2.10.
+    /// With `recent` false (IMAP4rev2, RFC 9051 Appendix E), no RECENT response.
     struct UpdateStyle {
         var modSeq = false
         var vanished = false
+        var recent = true
     }
+
+    /// IMAP4rev2 has no `\Recent` (RFC 9051 Appendix E): the view stops showing the flag.
+    mutating func forgetRecent() { recent = [] }
 
     /// `* FLAGS (...)`: the system flags and every keyword in use.
     var flagsLine: String {

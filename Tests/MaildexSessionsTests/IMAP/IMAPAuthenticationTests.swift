@@ -8,16 +8,16 @@ import Testing
         let f = try await POP3Fixture()
         var t = IMAPTranscript(f.imapSession(tls: false, canStartTLS: true))
         await t.play("""
-            S: * OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE STARTTLS AUTH=PLAIN AUTH=LOGIN] Maildex ready.
+            S: * OK [CAPABILITY IMAP4rev1 IMAP4rev2 SASL-IR LITERAL+ ID ENABLE IDLE STARTTLS AUTH=PLAIN AUTH=LOGIN] Maildex ready.
             C: a CAPABILITY
-            S: * CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE STARTTLS AUTH=PLAIN AUTH=LOGIN
+            S: * CAPABILITY IMAP4rev1 IMAP4rev2 SASL-IR LITERAL+ ID ENABLE IDLE STARTTLS AUTH=PLAIN AUTH=LOGIN
             S: a OK Capability completed.
             C: b LOGIN alice wrong
             S: b NO [AUTHENTICATIONFAILED] Authentication failed.
             C: c SELECT INBOX
             S: c BAD Log in first.
             C: d LOGIN alice secret
-            S: d OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN LIST-EXTENDED SPECIAL-USE MULTIAPPEND APPENDLIMIT=52428800 CONDSTORE QRESYNC ESEARCH WITHIN LIST-STATUS STATUS=SIZE SORT SORT=DISPLAY THREAD=ORDEREDSUBJECT THREAD=REFERENCES] Logged in
+            S: d OK [CAPABILITY IMAP4rev1 IMAP4rev2 SASL-IR LITERAL+ ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN LIST-EXTENDED SPECIAL-USE MULTIAPPEND APPENDLIMIT=52428800 CONDSTORE QRESYNC ESEARCH WITHIN LIST-STATUS STATUS=SIZE SORT SORT=DISPLAY THREAD=ORDEREDSUBJECT THREAD=REFERENCES BINARY UTF8=ACCEPT] Logged in
             C: e LOGIN alice secret
             S: e BAD Already authenticated.
             C: f LOGOUT
@@ -31,7 +31,7 @@ import Testing
         let f = try await POP3Fixture()
         var t = IMAPTranscript(f.imapSession(from: "203.0.113.7", tls: false, canStartTLS: true))
         await t.play("""
-            S: * OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE STARTTLS LOGINDISABLED] Maildex ready.
+            S: * OK [CAPABILITY IMAP4rev1 IMAP4rev2 SASL-IR LITERAL+ ID ENABLE IDLE STARTTLS LOGINDISABLED] Maildex ready.
             C: a LOGIN alice secret
             S: a NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.
             C: b AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==
@@ -41,7 +41,7 @@ import Testing
             S! starttls
             C! tls
             C: d CAPABILITY
-            S: * CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE AUTH=PLAIN AUTH=LOGIN
+            S: * CAPABILITY IMAP4rev1 IMAP4rev2 SASL-IR LITERAL+ ID ENABLE IDLE AUTH=PLAIN AUTH=LOGIN
             S: d OK Capability completed.
             C: e STARTTLS
             S: e BAD TLS is already active.

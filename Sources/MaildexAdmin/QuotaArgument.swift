@@ -20,7 +20,7 @@ enum QuotaArgument {
         let value = text.trimmingCharacters(in: .whitespaces)
         if ["none", "unlimited"].contains(value.lowercased()) { return nil }
         let expected = suffixes ? "a number of bytes with an optional K, M, G or T suffix, or none" : "a number of messages, or none"
-        if value.hasPrefix("-") { throw AdminError("invalid \(what) '\(text)': it cannot be negative") }
+        if value.hasPrefix("-"), value.dropFirst().first?.isASCIIDigit == true { throw AdminError("invalid \(what) '\(text)': it cannot be negative") }
         var digits = Substring(value)
         var unit: Int64 = 1
         if suffixes, let last = value.last?.uppercased().first, let factor = units[last] {

@@ -10,11 +10,18 @@ extension UserCommand {
             discussion: "`mailadm user set-quota alice 2G --messages 100000`; `none` removes a limit. A limit left out is kept.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
-        @Argument(help: "Storage limit: bytes, or with a K, M, G or T suffix (powers of 1024); none for unlimited.")
-        var storage: String?
-        @Option(help: "Message count limit; none for unlimited.") var messages: String?
+        // Collected as unrecognized input, so that a negative number reaches the check that
+        // names the problem instead of being taken for an option.
+        @Argument(parsing: .allUnrecognized,
+                  help: "Storage limit: bytes, or with a K, M, G or T suffix (powers of 1024); none for unlimited.")
+        var storageArguments: [String] = []
+        @Option(parsing: .unconditional, help: "Message count limit; none for unlimited.") var messages: String?
 
         func run() async throws {
+            guard storageArguments.count <= 1 else {
+                throw AdminError("one storage limit expected, got \(storageArguments.map { "'\($0)'" }.joined(separator: " "))")
+            }
+            let storage = storageArguments.first
             guard storage != nil || messages != nil else {
                 throw AdminError("give a storage limit (e.g. 2G, or none) and/or --messages N")
             }

@@ -17,6 +17,7 @@ import Testing
         ("-1", "invalid storage limit '-1': it cannot be negative"),
         ("-2G", "invalid storage limit '-2G': it cannot be negative"),
         ("G", "invalid storage limit 'G': expected"),
+        ("--big", "invalid storage limit '--big': expected"),
         ("", "invalid storage limit '': expected"),
         ("1.5G", "invalid storage limit '1.5G': expected"),
         ("2GB", "invalid storage limit '2GB': expected"),
@@ -66,7 +67,9 @@ struct QuotaCommandTests {
 
         for (arguments, message) in [
             (["alice", "2X"], "mailadm: invalid storage limit '2X': expected a number of bytes with an optional K, M, G or T suffix, or none\n"),
-            (["alice", "--", "-1"], "mailadm: invalid storage limit '-1': it cannot be negative\n"),
+            (["alice", "-1"], "mailadm: invalid storage limit '-1': it cannot be negative\n"),
+            (["alice", "--messages", "-5"], "mailadm: invalid message limit '-5': it cannot be negative\n"),
+            (["alice", "1G", "2G"], "mailadm: one storage limit expected, got '1G' '2G'\n"),
             (["alice", "--messages", "many"], "mailadm: invalid message limit 'many': expected a number of messages, or none\n"),
             (["alice"], "mailadm: give a storage limit (e.g. 2G, or none) and/or --messages N\n"),
             (["bob", "1G"], "mailadm: no such user 'bob'\n"),

@@ -24,7 +24,7 @@ import Testing
     .bad("a SETQUOTA \"\" (STORAGE -1)", "invalid resource limit -1"),
     .bad("a SETQUOTA \"\" (STORAGE 9223372036854775808)", "invalid resource limit 9223372036854775808"),
     .bad("a SETQUOTA \"\" (STORAGE 512", ")"),
-    .bad("a SETQUOTA \"\" (512 STORAGE)", "resource name"),
+    .bad("a SETQUOTA \"\" (512 STORAGE)", "invalid resource limit STORAGE"),  // 512 is an atom
 ])
 func parseQuota(_ fixture: ParseFixture) {
     fixture.check()

@@ -29,8 +29,8 @@ public struct QuotaExceeded: Error, Equatable, CustomStringConvertible {
 }
 
 extension UserStore {
-    /// The user's limits (read now from the user table) and usage (one aggregate query over the
-    /// index; about 10 ms at 100,000 messages).
+    /// The user's limits (read now from the user table) and usage (one row of the index, kept
+    /// by triggers).
     public func quota() throws -> (limits: QuotaLimits, usage: QuotaUsage) {
         (try quotaLimits(), try index.quotaUsage())
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MaildexCore
 import MaildexIndex
 import MaildexTesting
@@ -14,6 +15,12 @@ import Testing
         let archived = try fixture.add(makeMessage(flags: [.deleted], size: 1000), into: archive.id)
         #expect(try fixture.index.quotaUsage() == QuotaUsage(storage: 120 + 220 + 1020, messages: 3))
         _ = try fixture.index.expunge(uids: archived, in: archive.id)
+        #expect(try fixture.index.quotaUsage() == QuotaUsage(storage: 340, messages: 2))
+        // Deleting a mailbox deletes its rows by ON DELETE CASCADE; the usage follows.
+        let lists = try fixture.index.createMailbox(try MailboxName("Lists"))
+        try fixture.add(makeMessage(size: 500), makeMessage(size: 600), into: lists.id)
+        #expect(try fixture.index.quotaUsage() == QuotaUsage(storage: 340 + 520 + 620, messages: 4))
+        try fixture.index.deleteMailbox(id: lists.id)
         #expect(try fixture.index.quotaUsage() == QuotaUsage(storage: 340, messages: 2))
     }
 
@@ -56,9 +63,43 @@ import Testing
         let index = try MailIndex(path: dir.path("bench.sqlite"), bodyText: TestBodies.source)
         let box = try index.createMailbox(.inbox)
         var generator = SyntheticMail(seed: 7)
+        var insertTime = 0.0
         for start in stride(from: 0, to: IndexBenchmark.count, by: 1000) {
-            _ = try index.insert((start..<min(start + 1000, IndexBenchmark.count)).map { generator.message($0) }, into: box.id)
+            let messages = (start..<min(start + 1000, IndexBenchmark.count)).map { generator.message($0) }
+            insertTime += try IndexBenchmark.time { _ = try index.insert(messages, into: box.id) }
         }
+        print("insert: \(IndexBenchmark.count) messages in \(IndexBenchmark.fmt(insertTime)) s")
+        var scanTimes: [Double] = []
+        let raw = try DatabaseQueue(path: dir.path("bench.sqlite"))
+        for _ in 0..<21 {
+            scanTimes.append(try IndexBenchmark.time {
+                _ = try raw.read { db in
+                    try Row.fetchOne(db, sql: "SELECT count(*), total(virtual_size) FROM message")
+                }
+            })
+        }
+        print("aggregate over the message table (not used): median \(IndexBenchmark.ms(IndexBenchmark.median(scanTimes))) ms")
+        // What the triggers cost: the same inserts into a database with and without them, alternating.
+        var with = 0.0, without = 0.0
+        for round in 0..<4 {
+            for triggers in [true, false] {
+                let path = dir.path("cost-\(round)-\(triggers).sqlite")
+                let other = try MailIndex(path: path, bodyText: TestBodies.source)
+                let otherBox = try other.createMailbox(.inbox)
+                if !triggers {
+                    try DatabaseQueue(path: path).write { db in
+                        for name in ["insert", "delete", "update"] { try db.execute(sql: "DROP TRIGGER quota_usage_\(name)") }
+                    }
+                }
+                var g = SyntheticMail(seed: 9)
+                for start in stride(from: 0, to: 5000, by: 1000) {
+                    let messages = (start..<start + 1000).map { g.message($0) }
+                    let t = try IndexBenchmark.time { _ = try other.insert(messages, into: otherBox.id) }
+                    if triggers { with += t } else { without += t }
+                }
+            }
+        }
+        print("insert 4 x 5000 messages: with the quota triggers \(IndexBenchmark.fmt(with)) s, without \(IndexBenchmark.fmt(without)) s")
         var times: [Double] = []
         var usage = QuotaUsage(storage: 0, messages: 0)
         for _ in 0..<21 { times.append(try IndexBenchmark.time { usage = try index.quotaUsage() }) }

@@ -24,6 +24,26 @@ import Testing
         #expect(try fixture.index.quotaUsage() == QuotaUsage(storage: 340, messages: 2))
     }
 
+    /// An index written before migration 6 gets its usage row from the messages it holds.
+    @Test func migrationCountsExistingMessages() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("index.sqlite")
+        do {
+            let index = try MailIndex(path: path, bodyText: TestBodies.source)
+            let inbox = try index.createMailbox(.inbox)
+            _ = try index.insert([makeMessage(size: 100), makeMessage(size: 300)], into: inbox.id)
+        }
+        try DatabaseQueue(path: path).write { db in   // back to schema 5
+            try db.execute(sql: """
+                DROP TRIGGER quota_usage_insert; DROP TRIGGER quota_usage_delete; DROP TRIGGER quota_usage_update;
+                DROP TABLE quota_usage; PRAGMA user_version = 5;
+                """)
+        }
+        let reopened = try MailIndex(path: path, bodyText: TestBodies.source)
+        #expect(try reopened.quotaUsage() == QuotaUsage(storage: 440, messages: 2))
+    }
+
     @Test(arguments: [
         // (usage bytes, usage count, limits, adding bytes, adding count, expected)
         (0, 0, QuotaLimits.unlimited, 1 << 40, 1_000_000, QuotaResource?.none),

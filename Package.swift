@@ -53,6 +53,7 @@ let package = Package(
                 .embedInCode("user_v0003_create_message_header.sql"),
                 .embedInCode("user_v0004_create_message_text.sql"),
                 .embedInCode("user_v0005_add_sort_columns.sql"),
+                .embedInCode("user_v0006_create_quota_usage.sql"),
                 // MIGRATIONS-END
             ],
             swiftSettings: settings

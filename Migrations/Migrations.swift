@@ -31,4 +31,5 @@ public let userMigrations: [Migration] = [
     Migration(version: 3, name: "create_message_header", sql: PackageResources.user_v0003_create_message_header_sql),
     Migration(version: 4, name: "create_message_text", sql: PackageResources.user_v0004_create_message_text_sql),
     Migration(version: 5, name: "add_sort_columns", sql: PackageResources.user_v0005_add_sort_columns_sql),
+    Migration(version: 6, name: "create_quota_usage", sql: PackageResources.user_v0006_create_quota_usage_sql),
 ]

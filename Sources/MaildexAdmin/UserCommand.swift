@@ -9,7 +9,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Add, list, show, change and delete users.",
-        subcommands: [Add.self, List.self, Show.self, Passwd.self, Del.self]
+        subcommands: [Add.self, List.self, Show.self, Passwd.self, SetQuota.self, Del.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -57,15 +57,18 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try global.openStore()
             let record = try lookUp(name, in: store)
-            let mailboxes = try await mailboxSummaries(try store.userStore(for: record))
+            let userStore = try store.userStore(for: record)
+            let mailboxes = try await mailboxSummaries(userStore)
+            let usage = try await userStore.quota().usage
             if json {
-                try Output.json(UserDetail(user: UserSummary(record, store: store), mailboxes: mailboxes))
+                try Output.json(UserDetail(user: UserSummary(record, store: store), mailboxes: mailboxes, usage: usage))
             } else {
                 print("user:      \(record.username)")
                 print("scheme:    \(passwordScheme(record.passwordHash))")
                 print("maildir:   \(store.location(of: record).maildir)")
                 print("created:   \(ISO8601DateFormatter().string(from: record.createdAt))")
                 print("messages:  \(mailboxes.reduce(0) { $0 + $1.messages }) in \(mailboxes.count) mailboxes, \(Output.bytes(mailboxes.reduce(0) { $0 + $1.size }))")
+                print("quota:     \(QuotaLine(limits: record.quotaLimits, usage: usage))")
             }
         }
     }
@@ -122,6 +125,8 @@ struct UserSummary: Encodable {
 struct UserDetail: Encodable {
     var user: UserSummary
     var mailboxes: [MailboxSummary]
+    /// What counts against the quota: RFC822.SIZE bytes and messages over all mailboxes.
+    var usage: QuotaUsage
 }
 
 /// The `{SCHEME}` of a stored hash, never the hash itself.

@@ -47,6 +47,12 @@ public enum IMAPCommandKind: Sendable, Equatable {
     case lsub(reference: String, pattern: String)
     /// RFC 2342.
     case namespace
+    /// GETQUOTA quota-root (RFC 9208 §4.2.1); the root name as sent.
+    case getQuota(root: String)
+    /// GETQUOTAROOT mailbox (RFC 9208 §4.2.2).
+    case getQuotaRoot(mailbox: String)
+    /// SETQUOTA quota-root (resource limit ...) (RFC 9208 §4.1.3), pairs in the order sent.
+    case setQuota(root: String, limits: [SetQuotaResource])
     case status(mailbox: String, items: [StatusItem])
     /// APPEND, one message, or several with MULTIAPPEND (RFC 3502).
     case append(mailbox: String, messages: [AppendMessage])

@@ -93,7 +93,8 @@ public final class MailStore: Sendable {
         }
     }
 
-    /// The store of a Maildir found by a userdb (e.g. a system user's `~/Maildir`).
+    /// The store of a Maildir found by a userdb (e.g. a system user's `~/Maildir`). Its quota
+    /// limits are those of the user table's row named `key` (none for users not in the table).
     public func userStore(at location: MailLocation, key: String) throws -> UserStore {
         let slot = openStores.withLock { slots in
             if let slot = slots[key] { return slot }
@@ -103,8 +104,10 @@ public final class MailStore: Sendable {
         }
         return try slot.store.withLock { store in
             if let open = store, open.location == location { return open }
+            let global = self.global
             let opened = try UserStore(location: location, hostname: configuration.hostname,
-                                       defaultMailboxes: configuration.defaultMailboxes)
+                                       defaultMailboxes: configuration.defaultMailboxes,
+                                       quotaLimits: { try global.quotaLimits(of: key) })
             store = opened
             return opened
         }

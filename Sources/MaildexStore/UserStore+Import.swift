@@ -51,10 +51,13 @@ extension UserStore {
     }
 
     /// Appends several messages (IMAP MULTIAPPEND) with one durability point, as an import
-    /// batch: all of them or none. Returns their UIDs, in order.
+    /// batch: all of them or none. Returns their UIDs, in order. Throws ``QuotaExceeded``,
+    /// storing none, when together they would pass the user's quota.
     public func append(_ messages: [ImportMessage], to name: MailboxName) throws -> [UID] {
         var uids: [UID] = []
-        _ = try importBatch(PreparedMessage.prepare(messages), into: name, skipDuplicates: false, uids: &uids)
+        let prepared = PreparedMessage.prepare(messages)
+        try checkQuota(adding: prepared.map(\.row.virtualSize))
+        _ = try importBatch(prepared, into: name, skipDuplicates: false, uids: &uids)
         scheduleBodyIndexing()
         return uids
     }

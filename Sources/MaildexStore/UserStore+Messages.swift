@@ -6,10 +6,12 @@ public import MaildexMaildir
 extension UserStore {
     /// Delivers (or APPENDs) one message durably: the file is fsynced and renamed into place and
     /// its directory fsynced, then the index row is committed; only then does this return, with the
-    /// new UID. On any failure nothing is left behind and the error is thrown.
+    /// new UID. On any failure nothing is left behind and the error is thrown; ``QuotaExceeded``
+    /// when the message would pass the user's quota.
     @discardableResult
     public func deliver(_ message: [UInt8], to name: MailboxName = .inbox, flags: Set<Flag> = [], internalDate: Date = Date()) throws -> UID {
         let record = try record(name)
+        try checkQuota(for: [message])
         let folder = maildir.folder(name)
         let before = try? folder.directoryModificationDates()
         let entry = try folder.deliver(message, flags: flags, internalDate: internalDate, durability: .immediate)
@@ -123,13 +125,20 @@ extension UserStore {
     }
 
     /// Copies messages, with their flags and internal dates, and returns (source, new) UID pairs.
+    /// Throws ``QuotaExceeded``, copying nothing, when the copies would pass the user's quota.
     public func copy(uids: [UID], from source: MailboxName, to destination: MailboxName) throws -> [(UID, UID)] {
+        try copy(uids: uids, from: source, to: destination, checkingQuota: true)
+    }
+
+    private func copy(uids: [UID], from source: MailboxName, to destination: MailboxName, checkingQuota: Bool) throws -> [(UID, UID)] {
         let sourceRecord = try record(source)
         let target = try record(destination)
         let from = maildir.folder(source), to = maildir.folder(destination)
+        let rows = try index.messages(in: sourceRecord.id, uids: uids)
+        if checkingQuota { try checkQuota(adding: rows.map(\.virtualSize)) }
         let before = try? to.directoryModificationDates()
         var pairs: [(UID, UID)] = []
-        for row in try index.messages(in: sourceRecord.id, uids: uids) {
+        for row in rows {
             let copied = try from.copy(entry(for: row, in: source), to: to, flags: row.flags, durability: .immediate)
             let bytes = try to.read(copied)
             let newRow = NewMessage(parsing: bytes, file: copied.fileName, flags: row.flags, internalDate: row.internalDate)
@@ -145,9 +154,10 @@ extension UserStore {
         return pairs
     }
 
-    /// Moves messages (copy, then expunge from the source).
+    /// Moves messages (copy, then expunge from the source). The user's usage does not grow, so
+    /// the quota is not checked: a user over quota can still file mail away.
     public func move(uids: [UID], from source: MailboxName, to destination: MailboxName) throws -> [(UID, UID)] {
-        let pairs = try copy(uids: uids, from: source, to: destination)
+        let pairs = try copy(uids: uids, from: source, to: destination, checkingQuota: false)
         try expunge(pairs.map(\.0), in: source)
         return pairs
     }

@@ -27,12 +27,16 @@ public actor UserStore {
     /// mailbox row is created, deleted or renamed (``forgetMailboxes()``).
     var mailboxIDs: [MailboxName: Int64] = [:]
     var syncedMTimes: [MailboxName: (new: Double, cur: Double)] = [:]
+    /// The user's quota limits, read at each check (see ``QuotaLimitsSource``).
+    nonisolated let quotaLimits: QuotaLimitsSource
 
     /// Opens a user's mail. A Maildir seen for the first time (no index, no folders besides
     /// INBOX: a system user's first login) gets the `defaultMailboxes` too.
-    init(location: MailLocation, hostname: String?, defaultMailboxes: [(name: String, specialUse: String)] = []) throws {
+    init(location: MailLocation, hostname: String?, defaultMailboxes: [(name: String, specialUse: String)] = [],
+         quotaLimits: @escaping QuotaLimitsSource = { .unlimited }) throws {
         self.location = location
         self.hostname = hostname
+        self.quotaLimits = quotaLimits
         try FileSystem.makeDirectory(location.maildir)
         maildir = Maildir(root: location.maildir)
         try maildir.createFolder(.inbox)

@@ -63,6 +63,25 @@ public final class GlobalIndex: Sendable {
         }
     }
 
+    /// The quota limits of the user named `name` (a user key as the stores use it), or
+    /// ``QuotaLimits/unlimited`` when the user is not in the table (users of other passdbs).
+    public func quotaLimits(of name: String) throws -> QuotaLimits {
+        try pool.read { db in
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT quota_bytes, quota_messages FROM user WHERE name = ?"),
+                                       arguments: [name])
+            return QuotaLimits(storage: row?[0], messages: row?[1])
+        }
+    }
+
+    /// Sets a user's quota limits (nil: unlimited); throws ``NoSuchUser`` if there is none.
+    public func setQuotaLimits(_ limits: QuotaLimits, of name: Username) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE user SET quota_bytes = ?, quota_messages = ? WHERE name = ?",
+                           arguments: [limits.storage, limits.messages, name.rawValue])
+            if db.changesCount == 0 { throw NoSuchUser(name: name) }
+        }
+    }
+
     /// The value of a setting, or nil if unset.
     public func setting(_ key: String) throws -> String? {
         try pool.read { db in

@@ -25,4 +25,10 @@ public struct UserRecord: Codable, Sendable, Equatable {
         self.quotaMessages = quotaMessages
         self.createdAt = createdAt
     }
+
+    /// ``quotaBytes`` and ``quotaMessages`` as one value.
+    public var quotaLimits: QuotaLimits {
+        get { QuotaLimits(storage: quotaBytes, messages: quotaMessages) }
+        set { quotaBytes = newValue.storage; quotaMessages = newValue.messages }
+    }
 }

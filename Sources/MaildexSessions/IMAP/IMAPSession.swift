@@ -187,6 +187,7 @@ public actor IMAPSession: ConnectionSession {
             case (.lsub(let reference, let pattern), _): return try await lsub(reference: reference, pattern: pattern, tag: tag)
             case (.status(let name, let items), _): return try await status(name, items, tag: tag)
             case (.append(let name, let messages), _): return try await append(messages, to: name, tag: tag)
+            case (.getQuota, _), (.getQuotaRoot, _), (.setQuota, _): return try await quota(command.kind, tag: tag)
             case (.idle, _):
                 idleTag = tag
                 lastKeepalive = clock.now
@@ -317,6 +318,7 @@ struct IMAPError: Error {
         case let error as MailboxOperationRefused: self = .no("\(error)", code: "CANNOT")
         case let error as InvalidMailboxName: self = .no("\(error)", code: "CANNOT")
         case is MessageNotFound: self = .no("Some of the requested messages no longer exist.", code: "EXPUNGEISSUED")
+        case let error as QuotaExceeded: self = .overQuota(error)
         default: self = .no("Internal error: \(error)", code: "SERVERBUG")
         }
     }

@@ -40,6 +40,10 @@ extension LMTPSession {
             metadata["ms"] = "\((ContinuousClock.now - started).milliseconds)"
             connection.log.info("Delivered", metadata: metadata)
             return LMTPReply(250, .init(2, 0, 0), "\(recipient.address.bracketed) Saved")
+        } catch let error as QuotaExceeded {
+            metadata["error"] = "\(error)"
+            connection.log.notice("Delivery refused", metadata: metadata)
+            return Self.mailboxFull(recipient.address)
         } catch {
             metadata["error"] = "\(error)"
             connection.log.error("Delivery failed", metadata: metadata)

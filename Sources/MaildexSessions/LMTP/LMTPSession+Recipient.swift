@@ -38,6 +38,11 @@ extension LMTPSession {
         } catch {
             return .failure(LMTPRecipientRefusal(reply: LMTPReply(451, .init(4, 3, 0), "Temporary failure"), reason: "mail store of \(fields.username): \(error)"))
         }
+        // Like Dovecot's lmtp_rcpt_check_quota: a full user is refused before the data is sent.
+        // (A failed check is not a refusal: DATA checks again.)
+        if (try? await store.isOverQuota()) == true {
+            return .failure(LMTPRecipientRefusal(reply: Self.mailboxFull(address), reason: "\(fields.username) is over quota"))
+        }
         let mailbox = await Self.detailMailbox(detail, in: store) ?? .inbox
         return .success(LMTPRecipient(address: address, store: store, mailbox: mailbox))
     }
@@ -56,5 +61,12 @@ extension LMTPSession {
         if mailboxes.contains(wanted) { return wanted }
         let folded = mailboxes.filter { $0.rawValue.lowercased() == wanted.rawValue.lowercased() }
         return folded.count == 1 ? folded[0] : nil
+    }
+}
+
+extension LMTPSession {
+    /// `552 5.2.2 <address> Mailbox full` (RFC 3463 §3.3: mailbox full), for a recipient over quota.
+    static func mailboxFull(_ address: LMTPAddress) -> LMTPReply {
+        LMTPReply(552, .init(5, 2, 2), "\(address.bracketed) Mailbox full")
     }
 }

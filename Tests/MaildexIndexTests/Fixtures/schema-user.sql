@@ -71,6 +71,20 @@ CREATE VIRTUAL TABLE message_text_fts USING fts5(
 CREATE TABLE 'message_text_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'message_text_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'message_text_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE quota_usage (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    storage INTEGER NOT NULL,
+    messages INTEGER NOT NULL
+);
+CREATE TRIGGER quota_usage_delete AFTER DELETE ON message BEGIN
+    UPDATE quota_usage SET storage = storage - old.virtual_size, messages = messages - 1 WHERE id = 1;
+END;
+CREATE TRIGGER quota_usage_insert AFTER INSERT ON message BEGIN
+    UPDATE quota_usage SET storage = storage + new.virtual_size, messages = messages + 1 WHERE id = 1;
+END;
+CREATE TRIGGER quota_usage_update AFTER UPDATE OF virtual_size ON message BEGIN
+    UPDATE quota_usage SET storage = storage - old.virtual_size + new.virtual_size WHERE id = 1;
+END;
 CREATE TABLE sqlite_sequence(name,seq);
 CREATE TABLE state (
     key TEXT PRIMARY KEY NOT NULL,

@@ -21,6 +21,7 @@ extension IMAPSession {
             list += ["NAMESPACE", "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "LIST-EXTENDED", "SPECIAL-USE",
                      "MULTIAPPEND", "APPENDLIMIT=\(limits.appendLimit)", "CONDSTORE", "QRESYNC", "ESEARCH", "WITHIN", "LIST-STATUS", "STATUS=SIZE", "SORT", "SORT=DISPLAY",
                      "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES"]
+            list += ["COMPRESS=DEFLATE", "SEARCHRES", "CREATE-SPECIAL-USE"]
         }
         return list.joined(separator: " ")
     }

@@ -12,6 +12,7 @@ extension IMAPSession {
             throw IMAPError.no("Unsupported charset \(charset).", code: "BADCHARSET (UTF-8 US-ASCII)")
         }
         let query = Self.query(program.key, mailbox: mailbox)
+        if program.returnOptions?.contains(.save) == true { updateMailbox { $0.searchResult = [] } }
         let found = try await store.search(query, in: mailbox.name)
         var numbers: [UInt32] = []
         var uids: [UID] = []
@@ -28,7 +29,12 @@ extension IMAPSession {
             highest = try await store.messages(uids, in: mailbox.name).map(\.modSeq).max()
         }
         let line: String
-        if let options = program.returnOptions {
+        if let options = program.returnOptions, options.contains(.save) {
+            updateMailbox { $0.searchResult = Self.savedResult(uids, options: options) }
+            // RFC 5182 §2.1: SAVE alone answers no ESEARCH.
+            if options == [.save] { return (await updates(expunges: uid)) + ok(tag, "Search completed, result saved.") }
+            line = Self.esearch(numbers, options: options, tag: tag, uid: uid, modSeq: highest)
+        } else if let options = program.returnOptions {
             line = Self.esearch(numbers, options: options.isEmpty ? [.all] : options, tag: tag, uid: uid, modSeq: highest)
         } else {
             line = (numbers.isEmpty ? "* SEARCH" : "* SEARCH " + numbers.map(String.init).joined(separator: " "))
@@ -47,6 +53,7 @@ extension IMAPSession {
             case .max: if let last = numbers.last { line += " MAX \(last)" }
             case .count: line += " COUNT \(numbers.count)"
             case .all: if !numbers.isEmpty { line += " ALL \(IMAPResponseText.set(numbers))" }
+            case .save: break
             }
         }
         if let modSeq, !numbers.isEmpty { line += " MODSEQ \(modSeq)" }
@@ -88,6 +95,7 @@ extension IMAPSession {
         case .sequenceSet(let set):
             let named = mailbox.resolve(set, uid: false).messages.map(\.1)
             return .uids(ranges(Set(named)))
+        case .lastResult: return .uids(ranges(mailbox.searchResult))
         case .modSeq(let value): return .modSeq(atLeast: ModSeq(value))
         case .older(let seconds): return .internalDate(from: nil, before: Date().addingTimeInterval(-Double(seconds)))
         case .younger(let seconds): return .internalDate(from: Date().addingTimeInterval(-Double(seconds)), before: nil)

@@ -10,12 +10,19 @@ import Testing
     /// A client: its outbound side compresses what the test writes, its inbound side inflates
     /// what the server sent.
     static func client() throws -> EmbeddedChannel {
-        EmbeddedChannel(handler: try DeflateHandler())
+        try active(EmbeddedChannel(handler: try DeflateHandler()))
+    }
+
+    /// An embedded channel is inactive until connected, and the handler inflates nothing for a
+    /// closed channel.
+    static func active(_ channel: EmbeddedChannel) throws -> EmbeddedChannel {
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1143)).wait()
+        return channel
     }
 
     /// The server side as MailServer builds it: the framer, then the deflater put in first.
     static func server(line: Int = 64, literal: Int = 1_000) throws -> (EmbeddedChannel, DeflateHandler) {
-        let channel = EmbeddedChannel(handler: IMAPFramer(decoder: IMAPFrameDecoder(maximumLineLength: line, maximumLiteralSize: literal)))
+        let channel = try active(EmbeddedChannel(handler: IMAPFramer(decoder: IMAPFrameDecoder(maximumLineLength: line, maximumLiteralSize: literal))))
         let deflater = try DeflateHandler()
         try channel.pipeline.syncOperations.addHandler(deflater, position: .first)
         return (channel, deflater)
@@ -54,7 +61,7 @@ import Testing
         #expect(try Self.frames(server) == [.command(Array("a1 NOOP".utf8)), .continuationRequest,
                                            .command(Array("b2 LOGIN alice {6}\r\nsecret".utf8))])
 
-        let reply = Array("* OK [CAPABILITY IMAP4rev1] ready\r\na1 OK NOOP completed.\r\n".utf8)
+        let reply = Array(((1...20).map { "* \($0) FETCH (FLAGS (\\Seen))\r\n" }.joined() + "a1 OK Fetch completed.\r\n").utf8)
         try server.writeAndFlush(ByteBuffer(bytes: reply)).wait()
         var received: [UInt8] = []
         while let piece = try server.readOutbound(as: ByteBuffer.self) {
@@ -90,7 +97,7 @@ import Testing
             }
         }
         #expect(sentCompressed < 100_000, "20 MB of zeros compress to \(sentCompressed) bytes")
-        #expect(deflater.inflatedByteCount <= 65_536 + 2 * DeflateHandler.pieceSize,
+        #expect(deflater.inflatedByteCount <= 65_536 + DeflateHandler.pieceSize,
                 "inflated \(deflater.inflatedByteCount) bytes of 20 MiB")
         #expect(try Self.frames(server).isEmpty)
     }
@@ -102,7 +109,7 @@ import Testing
         let (server, deflater) = try Self.server()
         let gate = ReadGate()
         try server.pipeline.syncOperations.addHandler(gate)
-        let lines = [UInt8](repeating: 0x0A, count: 4 << 20)   // four million empty commands
+        let lines = [UInt8](repeating: 0x0A, count: 1 << 20)   // a million empty commands
         let compressed = try Self.compress(lines, with: client)
         #expect(compressed.count == 1)
         for piece in compressed { try server.writeInbound(piece) }

@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // Raw DEFLATE streams for IMAP COMPRESS=DEFLATE (RFC 4978), over the system zlib.
+        .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
     ],
     targets: [
         // L0: value types, migrations, system libraries
@@ -96,7 +98,8 @@ let package = Package(
         // L4: the embeddable server: NIO listeners, TLS, connections feeding the sessions
         .target(
             name: "Maildex",
-            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexIMAPCodec", "MaildexMaildir", logging] + nio,
+            dependencies: ["MaildexCore", "MaildexStore", "MaildexAuth", "MaildexSessions", "MaildexIMAPCodec", "MaildexMaildir", logging,
+                           .product(name: "CompressNIO", package: "compress-nio")] + nio,
             swiftSettings: settings
         ),
 

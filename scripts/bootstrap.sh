@@ -2,7 +2,7 @@
 # Installs the system packages Maildex builds against, when they are missing (Debian 12).
 # Usage: scripts/bootstrap.sh [--test]   (--test adds what the test suite uses: dovecot-core for doveadm, openssl, python3)
 set -euo pipefail
-packages=(libsqlite3-dev libssl-dev libpam0g-dev libcrypt-dev)
+packages=(libsqlite3-dev libssl-dev libpam0g-dev libcrypt-dev zlib1g-dev)   # zlib: COMPRESS=DEFLATE (compress-nio)
 # --test: doveadm for password vectors, openssl for certificate checks, Postfix, fetchmail and mbsync (isync) for interop tests
 if [ "${1:-}" = "--test" ]; then packages+=(dovecot-core openssl python3 whois postfix fetchmail isync); fi
 missing=()

@@ -4,11 +4,13 @@ import MaildexMaildir
 import MaildexSessions
 import NIOCore
 import NIOSSL
+import Synchronization
 
 /// Feeds one connection's frames to its session, one at a time and in order, and carries out
 /// the session's actions. The session runs in Swift concurrency; this handler only moves bytes.
-final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @unchecked Sendable {
+final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @unchecked Sendable {
     typealias InboundIn = InboundFrame<Session.Frame>
+    typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     /// A frame from the client, a signal that the session has something to say, or the server
@@ -28,6 +30,14 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
     private let log: Logger
     private let opened = ContinuousClock.now
     private let snapshot: ConnectionSnapshot
+    /// Backpressure: frames received and not handled yet. Above ``maximumQueuedFrames`` the
+    /// handler holds `read()` until the session is halfway through, so a client that pipelines
+    /// faster than the session works (or a compressed stream that inflates to many commands)
+    /// waits in TCP buffers, not in memory.
+    private let queued = Atomic<Int>(0)
+    private static var maximumQueuedFrames: Int { 64 }
+    /// A `read()` is held (event loop only).
+    private var readHeld = false
 
     init(session: Session, tls: NIOSSLContext?, connections: ConnectionRegistry, log: Logger, snapshot: ConnectionSnapshot) {
         self.session = session
@@ -52,7 +62,26 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        queued.add(1, ordering: .relaxed)
         continuation.yield(.inbound(unwrapInboundIn(data)))
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if queued.load(ordering: .relaxed) >= Self.maximumQueuedFrames {
+            readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    /// A frame was handled; halfway down, a held `read()` goes on.
+    private func handled(_ channel: any Channel) {
+        guard queued.subtract(1, ordering: .relaxed).newValue == Self.maximumQueuedFrames / 2 else { return }
+        channel.eventLoop.execute {
+            guard self.readHeld, self.queued.load(ordering: .relaxed) < Self.maximumQueuedFrames else { return }
+            self.readHeld = false
+            channel.pipeline.read()
+        }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -71,6 +100,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
         var awaitingTLS = false
         var open = await perform(session.start(), on: channel, awaitingTLS: &awaitingTLS)
         for await event in events where open {
+            if case .inbound = event { handled(channel) }
             switch event {
             case .inbound(.frame(let frame)):
                 if awaitingTLS { continue }   // pipelined before the handshake: discarded
@@ -127,6 +157,15 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
                     do { try await channel.writeAndFlush(ByteBuffer(bytes: chunk)) } catch { return false }
                     offset += chunk.count
                 }
+            case .startCompression:
+                // The OK goes out uncompressed; the deflater is in before the next read.
+                let reply = pending
+                pending = []
+                let started = channel.eventLoop.submit {
+                    channel.writeAndFlush(ByteBuffer(bytes: reply), promise: nil)
+                    try DeflateHandler.install(in: channel)
+                }
+                do { try await started.get() } catch { channel.close(promise: nil); return false }
             case .close:
                 if !pending.isEmpty { try? await channel.writeAndFlush(ByteBuffer(bytes: pending)) }
                 try? await channel.close()

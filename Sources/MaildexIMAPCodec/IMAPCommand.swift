@@ -37,7 +37,8 @@ public enum IMAPCommandKind: Sendable, Equatable {
     case enable([String])
     /// SELECT (`readOnly` false) or EXAMINE (true), with RFC 7162 parameters.
     case select(mailbox: String, readOnly: Bool, parameters: SelectParameters)
-    case create(mailbox: String)
+    /// CREATE, with the special uses of `(USE (\Sent))` as sent (RFC 6154 §3), `[]` without.
+    case create(mailbox: String, specialUse: [String] = [])
     case delete(mailbox: String)
     case rename(from: String, to: String)
     case subscribe(mailbox: String)
@@ -66,7 +67,7 @@ public enum IMAPCommandKind: Sendable, Equatable {
     case unselect
     case expunge
     /// UID EXPUNGE (RFC 4315).
-    case uidExpunge(NumberSet)
+    case uidExpunge(SequenceSet)
     case search(SearchProgram, uid: Bool)
     /// SORT / UID SORT (RFC 5256 §3, RFC 5957 DISPLAYFROM/DISPLAYTO): the criteria in order
     /// (never empty) and the search program, whose charset is always set (SORT requires it).
@@ -74,11 +75,13 @@ public enum IMAPCommandKind: Sendable, Equatable {
     /// THREAD / UID THREAD (RFC 5256 §3): the threading algorithm and the search program, whose
     /// charset is always set (THREAD requires it).
     case thread(ThreadAlgorithm, SearchProgram, uid: Bool)
-    case fetch(NumberSet, [FetchItem], uid: Bool, modifiers: FetchModifiers)
-    case store(NumberSet, StoreAction, uid: Bool)
-    case copy(NumberSet, mailbox: String, uid: Bool)
+    case fetch(SequenceSet, [FetchItem], uid: Bool, modifiers: FetchModifiers)
+    case store(SequenceSet, StoreAction, uid: Bool)
+    case copy(SequenceSet, mailbox: String, uid: Bool)
     /// RFC 6851.
-    case move(NumberSet, mailbox: String, uid: Bool)
+    case move(SequenceSet, mailbox: String, uid: Bool)
+    /// COMPRESS (RFC 4978 §3): the mechanism name, upper-cased (only `DEFLATE` is defined).
+    case compress(algorithm: String)
 }
 
 /// SELECT/EXAMINE parameters (RFC 7162 §3.1.8, §3.2.5): `(CONDSTORE)` or `(QRESYNC (...))`.
@@ -312,12 +315,14 @@ public struct SortCriterion: Sendable, Equatable {
     }
 }
 
-/// A SEARCH RETURN option (RFC 4731 §3.1). SAVE (RFC 5182) is not supported.
+/// A SEARCH RETURN option (RFC 4731 §3.1, RFC 5182 §2.1 SAVE).
 public enum SearchReturnOption: String, Sendable, Equatable, CaseIterable {
     case min = "MIN"
     case max = "MAX"
     case count = "COUNT"
     case all = "ALL"
+    /// Keep the result for `$` (RFC 5182); with only MIN and/or MAX, just those messages.
+    case save = "SAVE"
 }
 
 /// A calendar day as SEARCH writes it (`1-Feb-1994`, RFC 3501 §9 `date`).
@@ -357,6 +362,8 @@ public indirect enum SearchKey: Sendable, Equatable {
     case uid(NumberSet)
     /// A bare sequence set.
     case sequenceSet(NumberSet)
+    /// `$` or `UID $` (RFC 5182 §2.1): the messages of the saved search result.
+    case lastResult
     /// MODSEQ n (RFC 7162 §3.1.5; entry-name arguments are skipped).
     case modSeq(UInt64)
     /// OLDER n / YOUNGER n (RFC 5032 WITHIN): INTERNALDATE more / less than n seconds ago.

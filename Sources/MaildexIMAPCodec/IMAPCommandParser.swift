@@ -13,7 +13,7 @@
 /// (`(CONDSTORE)`, `(QRESYNC (...))`), FETCH modifiers (`(CHANGEDSINCE n VANISHED)`) and STORE
 /// modifier (`(UNCHANGEDSINCE n)`), SEARCH `RETURN (...)` (RFC 4731), OLDER/YOUNGER
 /// (RFC 5032) and SORT/UID SORT (RFC 5256, with RFC 5957 DISPLAYFROM/DISPLAYTO) are parsed; any other parameter or modifier is a BAD that names it. Not supported
-/// (BAD): the `$` search result variable and RETURN (SAVE) (RFC 5182), CATENATE.
+/// (BAD): CATENATE. The `$` search result variable (RFC 5182) is accepted where a sequence set is.
 ///
 /// Throws ``IMAPParseError`` with the tag when the command began with a valid one; never traps.
 public enum IMAPCommandParser {
@@ -59,9 +59,10 @@ extension IMAPParser {
         case "AUTHENTICATE": return try parseAuthenticate()
         case "LOGIN": return try parseLogin()
         case "ENABLE": return try parseEnable()
+        case "COMPRESS": return try parseCompress()
         case "SELECT": return try parseSelect(readOnly: false)
         case "EXAMINE": return try parseSelect(readOnly: true)
-        case "CREATE": return try .create(mailbox: parseMailboxArgument())
+        case "CREATE": return try parseCreate()
         case "DELETE": return try .delete(mailbox: parseMailboxArgument())
         case "SUBSCRIBE": return try .subscribe(mailbox: parseMailboxArgument())
         case "UNSUBSCRIBE": return try .unsubscribe(mailbox: parseMailboxArgument())
@@ -104,7 +105,7 @@ extension IMAPParser {
         // uid-expunge = "UID" SP "EXPUNGE" SP sequence-set   (RFC 4315)
         case "EXPUNGE":
             try expectSP()
-            return try .uidExpunge(parseSequenceSet())
+            return try .uidExpunge(parseMessageSet())
         default:
             context = nil
             throw error(name.isEmpty ? "missing command after UID" : "unknown command UID \(command)")
@@ -114,14 +115,14 @@ extension IMAPParser {
     // copy            = "COPY" SP sequence-set SP mailbox
     mutating func parseCopy(uid: Bool) throws(IMAPParseError) -> IMAPCommandKind {
         try expectSP()
-        let set = try parseSequenceSet()
+        let set = try parseMessageSet()
         return try .copy(set, mailbox: parseMailboxArgument(), uid: uid)
     }
 
     // move            = "MOVE" SP sequence-set SP mailbox    (RFC 6851)
     mutating func parseMove(uid: Bool) throws(IMAPParseError) -> IMAPCommandKind {
         try expectSP()
-        let set = try parseSequenceSet()
+        let set = try parseMessageSet()
         return try .move(set, mailbox: parseMailboxArgument(), uid: uid)
     }
 }

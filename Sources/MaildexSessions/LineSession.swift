@@ -12,6 +12,10 @@ public enum SessionAction: Sendable, Equatable {
     /// before the handshake is discarded by the connection (CVE-2011-0411 class), and
     /// ``LineSession/tlsStarted()`` is called when the handshake completes.
     case startTLS
+    /// Once everything before it is written, compress both directions with raw DEFLATE
+    /// (IMAP COMPRESS, RFC 4978 §3): the connection inflates what it reads and deflates what it
+    /// writes, flushing at the end of every write.
+    case startCompression
     /// Once everything before it is written, close the connection.
     case close
 }

@@ -51,7 +51,7 @@ private func qresync(_ uidValidity: UInt32, _ modSeq: UInt64, known: String? = n
 func selectParameters(_ fixture: ParseFixture) { fixture.check() }
 
 private func fetch(_ numbers: String, _ items: [FetchItem], uid: Bool, changedSince: UInt64? = nil, vanished: Bool = false) -> IMAPCommandKind {
-    .fetch(set(numbers), items, uid: uid, modifiers: FetchModifiers(changedSince: changedSince, vanished: vanished))
+    .fetch(seq(numbers), items, uid: uid, modifiers: FetchModifiers(changedSince: changedSince, vanished: vanished))
 }
 
 // FETCH modifiers (RFC 7162 §3.1.4.1 CHANGEDSINCE, §3.2.6 VANISHED) and the MODSEQ item (§3.1.4.2).
@@ -81,7 +81,7 @@ private func fetch(_ numbers: String, _ items: [FetchItem], uid: Bool, changedSi
 func fetchModifiers(_ fixture: ParseFixture) { fixture.check() }
 
 private func store(_ numbers: String, _ mode: StoreAction.Mode, silent: Bool, _ flags: [Flag], uid: Bool, unchangedSince: UInt64?) -> IMAPCommandKind {
-    .store(set(numbers), StoreAction(mode: mode, silent: silent, flags: flags, unchangedSince: unchangedSince), uid: uid)
+    .store(seq(numbers), StoreAction(mode: mode, silent: silent, flags: flags, unchangedSince: unchangedSince), uid: uid)
 }
 
 // The STORE modifier (RFC 7162 §3.1.3): the RFC's examples, then mod-sequence-valzer's bounds.

@@ -48,3 +48,8 @@ struct ParseFixture: Sendable, CustomTestStringConvertible {
 func set(_ text: String) -> NumberSet {
     NumberSet(parsing: text) ?? NumberSet([UInt32]())
 }
+
+/// The set of a FETCH, STORE, COPY, MOVE or UID EXPUNGE, for fixtures written by hand.
+func seq(_ text: String) -> SequenceSet {
+    .numbers(NumberSet(parsing: text) ?? NumberSet([UInt32]()))
+}

@@ -4,7 +4,7 @@ extension IMAPParser {
     //                   fetch-att / "(" fetch-att *(SP fetch-att) ")") [fetch-modifiers]   (RFC 4466)
     mutating func parseFetch(uid: Bool) throws(IMAPParseError) -> IMAPCommandKind {
         try expectSP()
-        let set = try parseSequenceSet()
+        let set = try parseMessageSet()
         try expectSP()
         var items: [FetchItem] = []
         if peek == IMAPGrammar.openParen {

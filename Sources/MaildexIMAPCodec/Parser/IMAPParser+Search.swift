@@ -28,15 +28,14 @@ extension IMAPParser {
     }
 
     // search-return-opts = SP "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"
-    // search-return-opt  = "MIN" / "MAX" / "ALL" / "COUNT"                            (RFC 4731 §3.1)
-    //                      ; "SAVE" (RFC 5182) is refused; an option given twice counts once
+    // search-return-opt  = "MIN" / "MAX" / "ALL" / "COUNT" / "SAVE"          (RFC 4731 §3.1, RFC 5182 §5)
+    //                      ; an option given twice counts once
     /// The options after RETURN, `[]` for `RETURN ()`.
     mutating func parseSearchReturnOptions() throws(IMAPParseError) -> [SearchReturnOption] {
         try expect(IMAPGrammar.space, "SP after RETURN")
         var options: [SearchReturnOption] = []
         try parseList { (p: inout IMAPParser) throws(IMAPParseError) in
             let name = try p.parseAtom("return option").uppercased()
-            if name == "SAVE" { throw p.error("RETURN SAVE is not supported") }
             guard let option = SearchReturnOption(rawValue: name) else { throw p.error("unknown return option \(name)") }
             if !options.contains(option) { options.append(option) }
         }
@@ -56,8 +55,8 @@ extension IMAPParser {
             }
             return keys.count == 1 ? keys[0] : .and(keys)
         }
-        if let b = peek, IMAPGrammar.isDigit(b) || b == 0x2A || b == 0x24 {
-            return .sequenceSet(try parseSequenceSet())
+        if let b = peek, IMAPGrammar.isDigit(b) || b == 0x2A || b == IMAPGrammar.dollar {
+            return try Self.searchKey(parseMessageSet(), uid: false)
         }
         let start = index
         let name = String(decoding: take { IMAPGrammar.isAtomChar($0) }, as: UTF8.self).uppercased()
@@ -87,7 +86,7 @@ extension IMAPParser {
         case "SMALLER": return .smaller(try searchSize())
         case "UID":
             try expectSP()
-            return .uid(try parseSequenceSet())
+            return try Self.searchKey(parseMessageSet(), uid: true)
         case "NOT": return .not(try searchSubkey())
         case "OR":
             let first = try searchSubkey()

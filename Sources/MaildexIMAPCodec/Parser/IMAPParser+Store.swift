@@ -6,7 +6,7 @@ extension IMAPParser {
     // store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))
     mutating func parseStore(uid: Bool) throws(IMAPParseError) -> IMAPCommandKind {
         try expectSP()
-        let set = try parseSequenceSet()
+        let set = try parseMessageSet()
         try expectSP()
         var unchangedSince: UInt64?
         if peek == IMAPGrammar.openParen {

@@ -212,7 +212,7 @@ struct IMAPParser {
     mutating func parseSequenceSet() throws(IMAPParseError) -> NumberSet {
         let end = tokenEnd(from: index)
         let token = String(decoding: bytes[index..<end], as: UTF8.self)
-        if token.contains("$") { throw error("the search result variable $ is not supported") }
+        if token.contains("$") { throw error("the search result variable $ is not allowed here") }
         guard !token.isEmpty else { throw error(atEnd ? "missing sequence set" : "expected sequence set\(found)") }
         guard let set = NumberSet(parsing: token) else { throw error("invalid sequence set \(excerpt(from: index, to: end))") }
         index = end

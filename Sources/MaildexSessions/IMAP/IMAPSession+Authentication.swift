@@ -22,6 +22,7 @@ extension IMAPSession {
                      "MULTIAPPEND", "APPENDLIMIT=\(limits.appendLimit)", "CONDSTORE", "QRESYNC", "ESEARCH", "WITHIN", "LIST-STATUS", "STATUS=SIZE", "SORT", "SORT=DISPLAY",
                      "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES"]
             list += Self.quotaCapabilities
+            list += ["COMPRESS=DEFLATE", "SEARCHRES", "CREATE-SPECIAL-USE"]
         }
         if userStore != nil { list += Self.rev2Capabilities }
         return list.joined(separator: " ")

@@ -91,10 +91,12 @@ extension IMAPSession {
         return lines
     }
 
-    /// CREATE (RFC 3501 §6.3.3); a trailing `/` only announces children.
-    func create(_ wire: String, tag: String) async throws -> [SessionAction] {
+    /// CREATE (RFC 3501 §6.3.3); a trailing `/` only announces children. With `(USE (...))`,
+    /// the new mailbox gets those special uses (RFC 6154 §3).
+    func create(_ wire: String, specialUse: [String] = [], tag: String) async throws -> [SessionAction] {
         let store = try requireStore()
         let name = try mailboxName(wire)
+        let use = try Self.specialUse(specialUse)
         if name.isInbox { throw IMAPError.no("INBOX already exists.", code: "ALREADYEXISTS") }
         // Superiors are created too (RFC 3501 §6.3.3), so that they are selectable.
         var ancestors: [MailboxName] = []
@@ -103,7 +105,7 @@ extension IMAPSession {
         for ancestor in ancestors where !ancestor.isInbox {
             do { try await store.createMailbox(ancestor) } catch is MailboxAlreadyExists {}
         }
-        try await store.createMailbox(name)
+        try await store.createMailbox(name, specialUse: use)
         return ok(tag, "Create completed.")
     }
 

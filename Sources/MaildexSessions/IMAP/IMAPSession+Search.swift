@@ -13,6 +13,7 @@ extension IMAPSession {
         }
         try checkSearchCharset(program)
         let query = Self.query(program.key, mailbox: mailbox)
+        if program.returnOptions?.contains(.save) == true { updateMailbox { $0.searchResult = [] } }
         let found = try await store.search(query, in: mailbox.name)
         var numbers: [UInt32] = []
         var uids: [UID] = []
@@ -29,8 +30,13 @@ extension IMAPSession {
             highest = try await store.messages(uids, in: mailbox.name).map(\.modSeq).max()
         }
         let line: String
-        // IMAP4rev2 answers every SEARCH with ESEARCH; no RETURN means ALL (RFC 9051 §6.4.4).
-        if let options = program.returnOptions ?? (imap4rev2 ? [] : nil) {
+        if let options = program.returnOptions, options.contains(.save) {
+            updateMailbox { $0.searchResult = Self.savedResult(uids, options: options) }
+            // RFC 5182 §2.1: SAVE alone answers no ESEARCH.
+            if options == [.save] { return (await updates(expunges: uid)) + ok(tag, "Search completed, result saved.") }
+            line = Self.esearch(numbers, options: options, tag: tag, uid: uid, modSeq: highest)
+        } else if let options = program.returnOptions ?? (imap4rev2 ? [] : nil) {
+            // IMAP4rev2 answers every SEARCH with ESEARCH; no RETURN means ALL (RFC 9051 §6.4.4).
             line = Self.esearch(numbers, options: options.isEmpty ? [.all] : options, tag: tag, uid: uid, modSeq: highest)
         } else {
             line = (numbers.isEmpty ? "* SEARCH" : "* SEARCH " + numbers.map(String.init).joined(separator: " "))
@@ -49,6 +55,7 @@ extension IMAPSession {
             case .max: if let last = numbers.last { line += " MAX \(last)" }
             case .count: line += " COUNT \(numbers.count)"
             case .all: if !numbers.isEmpty { line += " ALL \(IMAPResponseText.set(numbers))" }
+            case .save: break
             }
         }
         if let modSeq, !numbers.isEmpty { line += " MODSEQ \(modSeq)" }
@@ -90,6 +97,7 @@ extension IMAPSession {
         case .sequenceSet(let set):
             let named = mailbox.resolve(set, uid: false).messages.map(\.1)
             return .uids(ranges(Set(named)))
+        case .lastResult: return .uids(ranges(mailbox.searchResult))
         case .modSeq(let value): return .modSeq(atLeast: ModSeq(value))
         case .older(let seconds): return .internalDate(from: nil, before: Date().addingTimeInterval(-Double(seconds)))
         case .younger(let seconds): return .internalDate(from: Date().addingTimeInterval(-Double(seconds)), before: nil)

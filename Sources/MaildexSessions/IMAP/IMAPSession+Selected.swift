@@ -23,11 +23,11 @@ extension IMAPSession {
         case .expunge:
             return try await expunge(nil, tag: tag, store: store, mailbox: mailbox)
         case .uidExpunge(let set):
-            return try await expunge(set, tag: tag, store: store, mailbox: mailbox)
+            return try await expunge(numbers(set, uid: true, in: mailbox), tag: tag, store: store, mailbox: mailbox)
         case .fetch(let set, let items, let uid, let modifiers):
-            return try await fetch(set, items, uid: uid, modifiers: modifiers, tag: tag, store: store, mailbox: mailbox)
+            return try await fetch(numbers(set, uid: uid, in: mailbox), items, uid: uid, modifiers: modifiers, tag: tag, store: store, mailbox: mailbox)
         case .store(let set, let action, let uid):
-            return try await storeFlags(set, action, uid: uid, tag: tag, store: store, mailbox: mailbox)
+            return try await storeFlags(numbers(set, uid: uid, in: mailbox), action, uid: uid, tag: tag, store: store, mailbox: mailbox)
         case .search(let program, let uid):
             return try await search(program, uid: uid, tag: tag, store: store, mailbox: mailbox)
         case .sort(let criteria, let program, let uid):
@@ -35,9 +35,9 @@ extension IMAPSession {
         case .thread(let algorithm, let program, let uid):
             return try await thread(algorithm, program, uid: uid, tag: tag, store: store, mailbox: mailbox)
         case .copy(let set, let target, let uid):
-            return try await copy(set, to: target, uid: uid, move: false, tag: tag, store: store, mailbox: mailbox)
+            return try await copy(numbers(set, uid: uid, in: mailbox), to: target, uid: uid, move: false, tag: tag, store: store, mailbox: mailbox)
         case .move(let set, let target, let uid):
-            return try await copy(set, to: target, uid: uid, move: true, tag: tag, store: store, mailbox: mailbox)
+            return try await copy(numbers(set, uid: uid, in: mailbox), to: target, uid: uid, move: true, tag: tag, store: store, mailbox: mailbox)
         default:
             throw IMAPError.bad("Command not valid in this state.")
         }

@@ -58,6 +58,9 @@ public actor IMAPSession: ConnectionSession {
     var imap4rev2 = false
     /// RFC 6855: ENABLE UTF8=ACCEPT (UTF-8 mailbox names, APPEND UTF8).
     var utf8Accept = false
+    /// COMPRESS DEFLATE is on (RFC 4978): a second one is refused, and an over-long line ends
+    /// the connection (see ``compress(_:tag:)``).
+    var compressing = false
 
     public init(connection: ConnectionInfo, logins: LoginService<ContinuousClock>, resolver: MailResolver, limits: IMAPLimits = IMAPLimits()) {
         self.connection = connection
@@ -90,7 +93,8 @@ public actor IMAPSession: ConnectionSession {
             return send("+ Ready for literal data")
         case (.lineTooLong(let tag), _):
             if case .authenticating = state { state = .notAuthenticated }
-            return send("\(tag ?? "*") BAD Command line too long (limit \(limits.maximumLineLength) bytes).")
+            let reply = "\(tag ?? "*") BAD Command line too long (limit \(limits.maximumLineLength) bytes)."
+            return compressing ? finish(reply) : send(reply)
         case (.literalTooLarge(let tag, _, let synchronizing), _):
             if synchronizing {
                 return send("\(tag ?? "*") NO [TOOBIG] Literal too large (APPENDLIMIT=\(limits.appendLimit)).")
@@ -172,13 +176,15 @@ public actor IMAPSession: ConnectionSession {
                 throw IMAPError.bad("Already authenticated.")
             case (_, .notAuthenticated), (_, .authenticating), (_, .logout):
                 throw IMAPError.bad("Log in first.")
+            case (.compress(let algorithm), _):
+                return try compress(algorithm, tag: tag)
             case (.enable(let names), _):
                 return enable(names, tag: tag)
             case (.namespace, _):
                 return send("* NAMESPACE ((\"\" \"/\")) NIL NIL") + ok(tag, "Namespace completed.")
             case (.select(let name, let readOnly, let parameters), _):
                 return try await select(name, readOnly: readOnly, parameters: parameters, tag: tag)
-            case (.create(let name), _): return try await create(name, tag: tag)
+            case (.create(let name, let uses), _): return try await create(name, specialUse: uses, tag: tag)
             case (.delete(let name), _): return try await delete(name, tag: tag)
             case (.rename(let from, let to), _): return try await rename(from, to, tag: tag)
             case (.subscribe(let name), _): return try await subscribe(name, true, tag: tag)

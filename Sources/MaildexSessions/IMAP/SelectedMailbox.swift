@@ -25,6 +25,9 @@ struct SelectedMailbox {
     private var ownChanges: [UID: ModSeq] = [:]
     /// Expunged messages not reported yet (see ``apply(_:expunges:recent:)``).
     private(set) var pendingExpunges = Set<UID>()
+    /// The `$` of RFC 5182: what the last `SEARCH RETURN (SAVE)` found. It lives and dies with
+    /// the selection (SELECT, EXAMINE, CLOSE and UNSELECT clear it).
+    var searchResult = Set<UID>()
 
     init(name: MailboxName, readOnly: Bool, record: MailboxRecord, summary: MailboxSummary, recent: Set<UID>) {
         self.name = name

@@ -97,6 +97,7 @@ struct Transcript<Session: ConnectionSession> {
             case .send(let sent): bytes += sent
             case .stream(let slice): bytes += (try? slice.file.read(offset: slice.offset, length: slice.length)) ?? Array("<unreadable>".utf8)
             case .startTLS: flush(); out.append("<startTLS>")
+            case .startCompression: flush(); out.append("<startCompression>")
             case .close: flush(); out.append("<close>")
             }
         }

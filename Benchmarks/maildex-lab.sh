@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Starts the release maildexd on loopback as Benchmarks/dovecot-lab.sh starts Dovecot: the same
+# users (bench, user1..user20, password "pass") in a passwd-file with PLAIN passwords, no TLS.
+# Ports: IMAP ${PORT}143, POP3 ${PORT}110, LMTP ${PORT}024 (PORT=12 by default: 12143 ...).
+# State under $LAB (default /tmp/lab/maildex); mail in $LAB/home/<user>/Maildir.
+#   Benchmarks/maildex-lab.sh [start]      starts it (idempotent)
+#   Benchmarks/maildex-lab.sh stop
+#   Benchmarks/maildex-lab.sh reset USER   wipes USER's mail; maildexd keeps each user's index
+#                                          open, so it is stopped around the wipe
+set -euo pipefail
+LAB=${LAB:-/tmp/lab/maildex}
+PORT=${PORT:-12}
+root=$(cd "$(dirname "$0")/.." && pwd)
+pidfile=$LAB/maildexd.pid
+
+running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+
+stop() {
+  if running; then
+    kill -TERM "$(cat "$pidfile")"
+    while running; do sleep 0.05; done
+  fi
+}
+
+start() {
+  if running; then return 0; fi
+  mkdir -p "$LAB/home" "$LAB/state" "$LAB/run"
+  : > "$LAB/users"
+  for u in bench $(seq -f 'user%g' 1 20); do echo "$u:{PLAIN}pass::::$LAB/home/$u::" >> "$LAB/users"; done
+  chmod 600 "$LAB/users"
+  cat > "$LAB/maildex.conf" <<CONF
+listen = 127.0.0.1
+ssl = no
+state_dir = $LAB/state
+base_dir = $LAB/run
+auth_mechanisms = plain login
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN $LAB/users
+}
+userdb {
+  driver = passwd-file
+  args = $LAB/users
+}
+service imap-login {
+  inet_listener imap {
+    port = ${PORT}143
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+    port = ${PORT}110
+  }
+  inet_listener pop3s {
+    port = 0
+  }
+}
+service lmtp {
+  inet_listener lmtp {
+    address = 127.0.0.1
+    port = ${PORT}024
+  }
+}
+CONF
+  "$root/.build/release/maildexd" -c "$LAB/maildex.conf" >> "$LAB/maildexd.log" 2>&1 &
+  echo $! > "$pidfile"
+  for _ in $(seq 1 100); do
+    if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), 0.2).close()" "${PORT}024" 2>/dev/null; then
+      return 0
+    fi
+    running || break
+    sleep 0.1
+  done
+  echo "maildexd did not start; see $LAB/maildexd.log" >&2
+  exit 1
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  reset)
+    user=${2:?usage: maildex-lab.sh reset USER}
+    stop
+    rm -rf "${LAB:?}/home/$user/Maildir"
+    start ;;
+  *) echo "usage: maildex-lab.sh [start|stop|reset USER]" >&2; exit 2 ;;
+esac

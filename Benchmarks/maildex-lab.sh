@@ -7,11 +7,13 @@
 #   Benchmarks/maildex-lab.sh stop
 #   Benchmarks/maildex-lab.sh reset USER   wipes USER's mail; maildexd keeps each user's index
 #                                          open, so it is stopped around the wipe
+#   Benchmarks/maildex-lab.sh indexed      succeeds once every message body is in the FTS index
 set -euo pipefail
 LAB=${LAB:-/tmp/lab/maildex}
 PORT=${PORT:-12}
 root=$(cd "$(dirname "$0")/.." && pwd)
 pidfile=$LAB/maildexd.pid
+maildexd=${MAILDEXD:-$root/.build/release/maildexd}   # another build to compare: MAILDEXD=/path/maildexd
 
 running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
@@ -65,7 +67,7 @@ service lmtp {
   }
 }
 CONF
-  "$root/.build/release/maildexd" -c "$LAB/maildex.conf" >> "$LAB/maildexd.log" 2>&1 &
+  "$maildexd" -c "$LAB/maildex.conf" >> "$LAB/maildexd.log" 2>&1 &
   echo $! > "$pidfile"
   for _ in $(seq 1 100); do
     if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), 0.2).close()" "${PORT}024" 2>/dev/null; then
@@ -86,5 +88,17 @@ case "${1:-start}" in
     stop
     rm -rf "${LAB:?}/home/$user/Maildir"
     start ;;
-  *) echo "usage: maildex-lab.sh [start|stop|reset USER]" >&2; exit 2 ;;
+  indexed)
+    # succeeds once every user's catch-up indexer has reached the last message (mailbench --settle-cmd)
+    exec python3 - "$LAB/home" <<'PY'
+import glob, sqlite3, sys
+for path in glob.glob(f"{sys.argv[1]}/*/Maildir/maildex-index.sqlite"):
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    last, done = db.execute("SELECT (SELECT max(id) FROM message), (SELECT value FROM state "
+                            "WHERE key = 'body_fts_indexed_through')").fetchone()
+    if last is not None and int(done or 0) < last:
+        sys.exit(1)
+PY
+    ;;
+  *) echo "usage: maildex-lab.sh [start|stop|reset USER|indexed]" >&2; exit 2 ;;
 esac

@@ -128,10 +128,10 @@ def run(cfg):
     for lab in labs.values():
         lab.start()
     try:
-        note(f"physical limit: fsync-limit.py x{cfg.repeat}, {min(cfg.n, 10000)} ops")
+        note(f"physical limit: fsync-limit.py x{cfg.repeat}, {min(cfg.n, 2000)} ops")
         for _ in range(cfg.repeat):
             line = subprocess.run([sys.executable, str(HERE / "fsync-limit.py"), f"{cfg.lab}/fsync-limit",
-                                   "--n", str(min(cfg.n, 10000))], capture_output=True, text=True,
+                                   "--n", str(min(cfg.n, 2000))], capture_output=True, text=True,
                                   check=True).stdout
             with raw.open("a") as f:
                 f.write(json.dumps(dict(json.loads(line), label="disk")) + "\n")

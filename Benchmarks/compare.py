@@ -263,11 +263,25 @@ def median(records, label, workload, value):
 def table(raw):
     records = load(raw)
     info = next((r for r in records if r.get("workload") == "machine"), {})
+    counts = {}
+    for r in records:
+        if r.get("label") in SERVERS:
+            counts[(r["label"], r["workload"], r.get("c"))] = counts.get((r["label"], r["workload"], r.get("c")), 0) + 1
+    runs = f"{max(counts.values())} runs" if counts else "no runs"
+    if counts and min(counts.values()) != max(counts.values()):
+        runs = f"{min(counts.values())} to {runs}"
     print(f"\nMaildex ({info.get('maildex', '?')}) against Dovecot {info.get('dovecot', '?')}, "
-          f"N = {info.get('n', '?'):,} messages in one mailbox, median of {info.get('repeat', '?')} runs")
+          f"N = {info.get('n', '?'):,} messages in one mailbox, median of {runs} "
+          f"(R = {info.get('repeat', '?')} asked)")
     print(f"{info.get('date', '?')}; {info.get('nproc', '?')} CPUs ({info.get('cpu', '?')}), "
-          f"{info.get('fs', '?')}, Linux {info.get('kernel', '?')}; load average at start "
-          f"{info.get('loadavg', 0):.1f}. Ratio = Maildex / Dovecot.")
+          f"{' '.join(str(info.get('fs', '?')).split())}, Linux {info.get('kernel', '?')}; load average "
+          f"at start {info.get('loadavg', 0):.1f}. Ratio = Maildex / Dovecot.")
+    foreign = [v for r in records for k, v in r.items() if k.endswith("_foreign_load") and v is not None]
+    if foreign:
+        print(f"Other processes used {statistics.median(foreign):.0%} of the machine (median over the "
+              f"timed steps of 0.5 s or more): wall times are disturbed, server CPU times less so.")
+    if info.get("maildexd", ".build/release/maildexd") != ".build/release/maildexd":
+        print(f"maildexd: {info['maildexd']}")
     head = f"{'workload':<38} {'metric':<26} {'Dovecot':>10} {'Maildex':>10} {'ratio':>7}  better"
     print(head)
     print("-" * len(head))
@@ -280,7 +294,7 @@ def table(raw):
         print(f"{title:<38} {metric:<26} {fmt(d):>10} {fmt(m):>10} {ratio:>7}  {better}")
     limit, runs = median(records, "disk", "fsync-limit", "ops_per_s")
     if limit:
-        print(f"{'physical limit (fsync-limit.py)':<38} {'durable deliveries/s':<26} {fmt(limit):>10} {fmt(limit):>10}")
+        print(f"{'physical limit (fsync-limit.py)':<38} {'1 thread, durable/s':<26} {fmt(limit):>10} {fmt(limit):>10}")
         for k in ("1conn", "4conn"):
             d, _ = median(records, "dovecot", f"lmtp-deliver-{k}", "msgs_per_s")
             m, _ = median(records, "maildex", f"lmtp-deliver-{k}", "msgs_per_s")

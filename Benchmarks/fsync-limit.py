@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""The physical limit of durable delivery on a file system: what one LMTP delivery must at least
+do, N times in a row on one thread: write a 20 KB file into tmp/, fsync it, rename it into new/,
+fsync new/, then one small write + fsync of another file (the index commit). Prints one JSON
+line with ops/s; Benchmarks/compare.py shows LMTP delivery rates as a fraction of it.
+  Benchmarks/fsync-limit.py DIR [--n 10000] [--size 20480]     (DIR is created and removed)
+"""
+import argparse
+import json
+import os
+import shutil
+import time
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("dir")
+    p.add_argument("--n", type=int, default=10000)
+    p.add_argument("--size", type=int, default=20 * 1024)
+    a = p.parse_args()
+    if not 1 <= a.n <= 1_000_000:
+        raise SystemExit("--n must be between 1 and 1000000")
+    tmp, new = os.path.join(a.dir, "tmp"), os.path.join(a.dir, "new")
+    os.makedirs(tmp)
+    os.makedirs(new)
+    payload = os.urandom(a.size)
+    new_fd = os.open(new, os.O_RDONLY | os.O_DIRECTORY)
+    index_fd = os.open(os.path.join(a.dir, "index"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        t0 = time.perf_counter()
+        for i in range(a.n):
+            path = os.path.join(tmp, str(i))
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.write(fd, payload)
+            os.fsync(fd)
+            os.close(fd)
+            os.rename(path, os.path.join(new, str(i)))
+            os.fsync(new_fd)
+            os.write(index_fd, b"%d\n" % i)
+            os.fsync(index_fd)
+        wall = time.perf_counter() - t0
+    finally:
+        os.close(new_fd)
+        os.close(index_fd)
+        shutil.rmtree(a.dir)
+    print(json.dumps({"workload": "fsync-limit", "n": a.n, "size": a.size, "s": round(wall, 3),
+                      "ops_per_s": round(a.n / wall, 1), "ms_per_op": round(wall * 1000 / a.n, 3)}))
+
+
+if __name__ == "__main__":
+    main()

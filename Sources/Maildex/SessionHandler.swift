@@ -15,6 +15,8 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
     /// shutting down.
     private enum Event: Sendable {
         case inbound(InboundFrame<Session.Frame>)
+        /// The frames of one read from the socket, handed to the session in one turn.
+        case frames([Session.Frame])
         case wake
         case shutdown
     }
@@ -24,6 +26,12 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
     private let connections: ConnectionRegistry
     private let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
+
+    /// Frames read since the last `channelReadComplete` (event loop only). A message of a few
+    /// hundred lines arrives in a few reads, so the session gets a few turns instead of one per
+    /// line: a hop into the session's actor and an AsyncStream element per line cost more CPU
+    /// than the rest of an LMTP delivery.
+    private var pendingFrames: [Session.Frame] = []
 
     private let log: Logger
     private let opened = ContinuousClock.now
@@ -52,10 +60,28 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        continuation.yield(.inbound(unwrapInboundIn(data)))
+        switch unwrapInboundIn(data) {
+        case .frame(let frame):
+            pendingFrames.append(frame)
+        case .tlsEstablished:
+            handOverFrames()
+            continuation.yield(.inbound(.tlsEstablished))
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        handOverFrames()
+        context.fireChannelReadComplete()
+    }
+
+    private func handOverFrames() {
+        guard !pendingFrames.isEmpty else { return }
+        continuation.yield(.frames(pendingFrames))
+        pendingFrames = []
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        handOverFrames()
         connections.remove(snapshot.id)
         continuation.finish()
         context.fireChannelInactive()
@@ -75,6 +101,9 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
             case .inbound(.frame(let frame)):
                 if awaitingTLS { continue }   // pipelined before the handshake: discarded
                 open = await perform(session.receive(frame), on: channel, awaitingTLS: &awaitingTLS)
+            case .frames(let frames):
+                if awaitingTLS { continue }   // pipelined before the handshake: discarded
+                open = await perform(session.receive(frames: frames), on: channel, awaitingTLS: &awaitingTLS)
             case .wake:
                 if awaitingTLS { continue }
                 open = await perform(session.wake(), on: channel, awaitingTLS: &awaitingTLS)
@@ -98,7 +127,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelInboundHandler, @
         for action in actions {
             switch action {
             case .send(let bytes):
-                pending += bytes
+                if pending.isEmpty { pending = bytes } else { pending += bytes }
             case .startTLS:
                 guard let tls else { continue }
                 awaitingTLS = true

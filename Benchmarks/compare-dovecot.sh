@@ -42,11 +42,11 @@ done
 Benchmarks/maildex-start.sh "$data"
 trap 'kill -TERM "$(cat "$data/maildexd.pid")" 2>/dev/null || true' EXIT
 python3 "$bench/mailbench.py" lmtp-deliver "${common[@]}" --lmtp-port 2424 --pop3-port 1110 \
-  --server-procs 'maildexd' --reset-cmd "$root/Benchmarks/maildex-reset.sh $data {user}" \
+  --server-procs "$root/.build/release/maildexd" --reset-cmd "$root/Benchmarks/maildex-reset.sh $data {user}" \
   --label maildex --out "$out/maildex.jsonl"
 # The body indexer works once mail stops arriving; POP3 is measured after it.
-Benchmarks/wait-idle.sh maildexd
+Benchmarks/wait-idle.sh "$root/.build/release/maildexd"
 python3 "$bench/mailbench.py" pop3 "${common[@]}" --lmtp-port 2424 --pop3-port 1110 \
-  --server-procs 'maildexd' --label maildex --out "$out/maildex.jsonl"
+  --server-procs "$root/.build/release/maildexd" --label maildex --out "$out/maildex.jsonl"
 
 python3 "$bench/mailbench.py" compare "$out/dovecot.jsonl" "$out/maildex.jsonl"

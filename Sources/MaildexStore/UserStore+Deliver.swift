@@ -2,6 +2,7 @@ public import Foundation
 public import MaildexCore
 import MaildexIndex
 import MaildexMaildir
+import MaildexMIME
 
 /// A delivery whose file is written and fsynced in `tmp/`, waiting for the group commit.
 struct PendingDelivery {

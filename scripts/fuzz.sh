@@ -3,6 +3,7 @@
 #   scripts/fuzz.sh [seconds-per-target] [target...]      default: 60 s each, all targets
 # Seeds come from Fuzz/Corpus/<target>/ (committed); new inputs go to .build-fuzz/corpus/<target>/ (not committed);
 # a crash leaves .build-fuzz/crashes/<target>/crash-* and makes the script exit 1.
+# FUZZ_NO_BUILD=1 skips the build step (binaries from an earlier run).
 # Replay one input:  .build-fuzz/release/fuzz-imap path/to/crash-file
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ targets=("$@")
 export MAILDEX_FUZZ=1
 flags=(--scratch-path .build-fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -g)
 for target in "${targets[@]}"; do
+    [ -n "${FUZZ_NO_BUILD:-}" ] && continue   # reuse the binaries already in .build-fuzz
     # ld.gold warns about every ASan helper symbol; only real errors matter.
     swift build "${flags[@]}" --product "fuzz-$target" 2>&1 | grep -v 'Cannot export local symbol' | grep -E 'error|warning: unre|Compiling|complete' || true
     [ -x ".build-fuzz/release/fuzz-$target" ] || { echo "fuzz-$target did not build" >&2; exit 2; }

@@ -36,12 +36,15 @@ struct DaemonConfigurationReader {
             if let setting = config.setting("ssl") { throw ConfigError(location: setting.location, reason: reason) }
             throw ConfigError(file: config.location.file, reason: reason)
         }
-        return DaemonConfiguration(
+        var daemon = DaemonConfiguration(
             protocols: protocols, listeners: listeners, ssl: ssl,
             certificatePath: tls.certificatePath, keyPath: tls.keyPath, caPath: tls.caPath,
             minimumTLSVersion: try readMinimumTLSVersion(), hostname: nonEmpty("hostname"),
             stateDirectory: nonEmpty("state_dir") ?? "/var/lib/maildex", baseDirectory: baseDirectory, warnings: warnings
         )
+        daemon.maximumConnectionsPerIP = try readMaximumConnectionsPerIP()
+        daemon.loginTimeoutSeconds = try readLoginTimeout()
+        return daemon
     }
 
     // MARK: - Top-level settings

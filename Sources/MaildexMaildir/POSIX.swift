@@ -103,27 +103,37 @@ enum POSIX {
     }
 
     /// Creates a directory with mode 0700; an existing directory is fine.
-    static func makeDirectory(_ path: String) throws(MaildirError) {
+    /// With `followingSymlinks: false`, a symlink in the way is an error (ENOTDIR), not a directory.
+    static func makeDirectory(_ path: String, followingSymlinks: Bool = true) throws(MaildirError) {
         if mkdir(path, 0o700) == 0 { InheritedOwner.adopt(path: path); return }
         let saved = errno
-        if saved == EEXIST, isDirectory(path) { return }
+        if saved == EEXIST, isDirectory(path, followingSymlinks: followingSymlinks) { return }
+        if saved == EEXIST { throw MaildirError(path: path, operation: "mkdir", errno: ENOTDIR) }
         throw MaildirError(path: path, operation: "mkdir", errno: saved)
     }
 
-    static func status(_ path: String) -> Glibc.stat? {
+    static func status(_ path: String, followingSymlinks: Bool = true) -> Glibc.stat? {
         var st = Glibc.stat()
-        return fstatat(AT_FDCWD, path, &st, 0) == 0 ? st : nil
+        return fstatat(AT_FDCWD, path, &st, followingSymlinks ? 0 : AT_SYMLINK_NOFOLLOW) == 0 ? st : nil
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        guard let st = status(path) else { return false }
+    static func isDirectory(_ path: String, followingSymlinks: Bool = true) -> Bool {
+        guard let st = status(path, followingSymlinks: followingSymlinks) else { return false }
         return st.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The names in a directory, without `.` and `..`, with whether each is a directory
     /// (nil when the file system does not say; the caller stats then).
-    static func list(_ path: String) throws(MaildirError) -> [(name: String, isDirectory: Bool?)] {
-        guard let dir = opendir(path) else { throw fail("opendir", path) }
+    /// With `followingSymlinks: false` a symlink at `path` is refused (ELOOP): a link planted as a
+    /// folder's `cur/` or `new/` must not lead outside the Maildir.
+    static func list(_ path: String, followingSymlinks: Bool = true) throws(MaildirError) -> [(name: String, isDirectory: Bool?)] {
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingSymlinks ? 0 : O_NOFOLLOW))
+        guard fd >= 0 else { throw fail("opendir", path) }
+        guard let dir = fdopendir(fd) else {
+            let error = fail("opendir", path)
+            Glibc.close(fd)
+            throw error
+        }
         defer { closedir(dir) }
         var out: [(name: String, isDirectory: Bool?)] = []
         while true {

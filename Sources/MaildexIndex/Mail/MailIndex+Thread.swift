@@ -13,7 +13,7 @@ extension MailIndex {
         let mailboxTerm = SearchCompiler.isDrivenByHeaderFTS(query) ? "+m.mailbox_id" : "m.mailbox_id"
         let sql = """
             SELECT m.uid, h.message_id_text, h.in_reply_to_text, h.references_text,
-                   coalesce(h.base_subject, lower(h.subject), ''), coalesce(h.subject, ''),
+                   coalesce(h.base_subject, maildex_unicode_casemap(h.subject), ''), coalesce(h.subject, ''),
                    coalesce(h.sent_date, m.internal_date)
             FROM message m LEFT JOIN message_header h ON h.message_id = m.id
             WHERE \(mailboxTerm) = :mailbox AND \(condition) ORDER BY m.uid

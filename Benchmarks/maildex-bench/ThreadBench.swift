@@ -33,7 +33,7 @@ struct ThreadBench: AsyncParsableCommand {
         report("insert \(messages) header rows", String(format: "%.1f s", Date().timeIntervalSince(started)))
 
         var rows: [ThreadRow] = []
-        median("index read (threadData)") { rows = try index.threadData(.all, in: box.id) }
+        try median("index read (threadData)") { rows = try index.threadData(.all, in: box.id) }
         var threadMessages: [ThreadMessage] = []
         median("rows to ThreadMessage") {
             threadMessages = rows.enumerated().map { i, row in

@@ -41,18 +41,41 @@ enum POSIX {
         defer { close(fd) }
         var st = Glibc.stat()
         guard fstat(fd, &st) == 0 else { throw fail("fstat", path) }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(st.st_size))
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw fail("read", path)
-            }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
+        // Straight into the array's storage, sized from fstat (one byte more, to see the end).
+        var failure: Int32 = 0
+        let wanted = Int(st.st_size) + 1
+        var out = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+            count = readFully(fd, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
         }
+        // A file that grew since fstat is read on in chunks.
+        var more = out.count == wanted
+        while more, failure == 0 {
+            let chunk = [UInt8](unsafeUninitializedCapacity: 64 * 1024) { buffer, count in
+                count = readFully(fd, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
+            }
+            out += chunk
+            more = chunk.count == 64 * 1024
+        }
+        if failure != 0 {
+            errno = failure
+            throw fail("read", path)
+        }
+        return out
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns the count read. Sets `failure` to
+    /// errno on an error other than EINTR.
+    private static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, failure: inout Int32) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let n = Glibc.read(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n > 0 { done += n; continue }
+            if n == 0 { break }
+            if errno == EINTR { continue }
+            failure = errno
+            break
+        }
+        return done
     }
 
     static func fsync(_ fd: Int32, path: String) throws(MaildirError) {

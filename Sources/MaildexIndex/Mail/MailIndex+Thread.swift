@@ -20,15 +20,20 @@ extension MailIndex {
             """
         return try pool.read { db in
             try Self.requireMailbox(mailboxID, db)
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            // A cursor reads each column straight from SQLite; fetchAll would copy every row
+            // into a Row first, which was a third of THREAD's time over 100,000 messages.
+            var rows: [ThreadRow] = []
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            while let row = try cursor.next() {
                 let references: String? = row[3]
-                return ThreadRow(
+                rows.append(ThreadRow(
                     uid: UID(UInt32(truncatingIfNeeded: row[0] as Int64)),
                     messageID: row[1], inReplyTo: row[2],
                     references: references.map { $0.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) } } ?? [],
                     baseSubject: row[4], subject: row[5],
-                    sentDate: Date(timeIntervalSince1970: row[6] as Double))
+                    sentDate: Date(timeIntervalSince1970: row[6] as Double)))
             }
+            return rows
         }
     }
 }

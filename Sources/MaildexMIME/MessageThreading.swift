@@ -271,7 +271,9 @@ public enum MessageThreading {
     /// Every `<...>` of a field, in order, whitespace inside removed.
     static func messageIDs(_ text: String) -> [String] {
         // On UTF-8 bytes, and one String per msg-id made straight from its bytes: Character
-        // iteration and building each msg-id byte by byte were most of THREAD's time.
+        // iteration and building each msg-id byte by byte were most of THREAD's time. A field
+        // that is exactly one msg-id (the index stores References split) is returned as is.
+        let field = text
         var text = text
         return text.withUTF8 { bytes in
             var result: [String] = []
@@ -285,7 +287,9 @@ public enum MessageThreading {
                 case UInt8(ascii: ">"):
                     if let start = open {
                         let id = UnsafeBufferPointer(rebasing: bytes[start...i])
-                        if id.count - blanks > 2 {
+                        if blanks == 0, start == 0, i == bytes.count - 1, id.count > 2 {
+                            result.append(field)
+                        } else if id.count - blanks > 2 {
                             result.append(blanks == 0 ? String(decoding: id, as: UTF8.self)
                                                       : String(decoding: id.filter { !isBlank($0) }, as: UTF8.self))
                         }

@@ -9,7 +9,7 @@ public struct ThreadMessage: Sendable, Equatable {
     public var messageID: String?
     public var inReplyTo: String?
     public var references: [String]
-    /// The base subject (RFC 5256 §2.1), case-folded.
+    /// The base subject (RFC 5256 §2.1), casemapped (RFC 5051); compared for equality only.
     public var baseSubject: String
     /// Whether the base subject was derived from a reply or forward (`Re:`, `Fwd:`, `(fwd)`).
     public var isReplyOrForward: Bool

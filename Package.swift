@@ -56,6 +56,7 @@ let package = Package(
                 .embedInCode("user_v0004_create_message_text.sql"),
                 .embedInCode("user_v0005_add_sort_columns.sql"),
                 .embedInCode("user_v0006_create_quota_usage.sql"),
+                .embedInCode("user_v0007_casemap_sort_keys.sql"),
                 // MIGRATIONS-END
             ],
             swiftSettings: settings
@@ -112,7 +113,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "maildex-bench",
-            dependencies: ["MaildexCore", "MaildexStore", "MaildexIndex", "MaildexMbox", "MaildexAuth", "MaildexTesting", argumentParser, grdb],
+            dependencies: ["MaildexCore", "MaildexStore", "MaildexIndex", "MaildexMIME", "MaildexMbox", "MaildexAuth", "MaildexTesting", argumentParser, grdb],
             path: "Benchmarks/maildex-bench",
             swiftSettings: settings
         ),

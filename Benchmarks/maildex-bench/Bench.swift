@@ -6,12 +6,12 @@ import MaildexIndex
 import MaildexMbox
 import MaildexStore
 
-/// `swift run -c release maildex-bench [store|auth]`.
+/// `swift run -c release maildex-bench [store|auth|thread]`.
 @main
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maildex-bench", abstract: "Benchmarks of the Maildex libraries.",
-        subcommands: [StoreBench.self, AuthBench.self], defaultSubcommand: StoreBench.self
+        subcommands: [StoreBench.self, AuthBench.self, ThreadBench.self], defaultSubcommand: StoreBench.self
     )
 }
 

@@ -9,7 +9,7 @@ public struct ThreadMessage: Sendable, Equatable {
     public var messageID: String?
     public var inReplyTo: String?
     public var references: [String]
-    /// The base subject (RFC 5256 §2.1), case-folded.
+    /// The base subject (RFC 5256 §2.1), casemapped (RFC 5051); compared for equality only.
     public var baseSubject: String
     /// Whether the base subject was derived from a reply or forward (`Re:`, `Fwd:`, `(fwd)`).
     public var isReplyOrForward: Bool
@@ -61,28 +61,55 @@ public enum MessageThreading {
     /// message of each group is the parent and the others its children, in date order. Threads
     /// are ordered by the date of their first message, ties by number.
     public static func orderedSubject(_ messages: [ThreadMessage]) -> ThreadForest {
-        let sorted = messages.sorted { a, b in
-            if a.baseSubject != b.baseSubject { return a.baseSubject < b.baseSubject }
-            return earlier(a, b)
+        // Threads are ordered by their first message's date, so the order of the subjects never
+        // shows: grouping by hash instead of sorting by subject gives the same answer, and
+        // spares comparing strings (costly for decomposed non-ASCII keys).
+        var groupOf: [String: Int] = [:]
+        groupOf.reserveCapacity(messages.count)
+        let group = messages.map { message in
+            if let found = groupOf[message.baseSubject] { return found }
+            groupOf[message.baseSubject] = groupOf.count
+            return groupOf.count - 1
         }
-        var groups: [[ThreadMessage]] = []
-        for message in sorted {
-            if let last = groups.last?.first, last.baseSubject == message.baseSubject {
-                groups[groups.count - 1].append(message)
-            } else {
-                groups.append([message])
-            }
+        let order = Order(messages)
+        let sorted = messages.indices.sorted { a, b in
+            group[a] != group[b] ? group[a] < group[b] : order.earlier(a, b)
         }
+        var starts: [Int] = []
+        for (i, message) in sorted.enumerated() where i == 0 || group[message] != group[sorted[i - 1]] {
+            starts.append(i)
+        }
+        starts.sort { order.earlier(sorted[$0], sorted[$1]) }
         var forest = ThreadForest()
-        for group in groups.sorted(by: { earlier($0[0], $1[0]) }) {
-            let children = group.dropFirst().map { message in
-                forest.nodes.append(.init(number: message.number))
+        forest.nodes.reserveCapacity(messages.count)
+        forest.roots.reserveCapacity(starts.count)
+        for start in starts {
+            var end = start + 1
+            while end < sorted.count, group[sorted[end]] == group[sorted[start]] { end += 1 }
+            let children = sorted[(start + 1)..<end].map { message in
+                forest.nodes.append(.init(number: messages[message].number))
                 return forest.nodes.count - 1
             }
-            forest.nodes.append(.init(number: group[0].number, children: children))
+            forest.nodes.append(.init(number: messages[sorted[start]].number, children: children))
             forest.roots.append(forest.nodes.count - 1)
         }
         return forest
+    }
+
+    /// Sent date, ties by number (RFC 5256 §2.2), over message indexes: read from two flat arrays,
+    /// not from the messages, in the comparisons of the sorts.
+    struct Order {
+        let dates: [Double]
+        let numbers: [UInt32]
+
+        init(_ messages: [ThreadMessage]) {
+            dates = messages.map(\.date.timeIntervalSinceReferenceDate)
+            numbers = messages.map(\.number)
+        }
+
+        @inline(__always) func earlier(_ a: Int, _ b: Int) -> Bool {
+            dates[a] != dates[b] ? dates[a] < dates[b] : numbers[a] < numbers[b]
+        }
     }
 
     // MARK: - REFERENCES (RFC 5256 §5)
@@ -93,19 +120,22 @@ public enum MessageThreading {
     /// A loop in References is never followed; a duplicate Message-ID is treated as none.
     public static func references(_ messages: [ThreadMessage]) -> ThreadForest {
         var table = ContainerTable()
+        table.containers.reserveCapacity(messages.count * 2)
+        table.byID.reserveCapacity(messages.count * 2)
         // Step 1: link.
-        for (index, message) in messages.enumerated() {
+        for index in messages.indices {
             var own: Int
-            if let id = message.messageID.flatMap(Self.messageID), let found = table.byID[id] {
+            let ownID = messages[index].messageID.flatMap(Self.messageID)
+            if let id = ownID, let found = table.byID[id] {
                 own = found
                 if table.containers[found].message != nil { own = table.make() }  // duplicate
             } else {
                 own = table.make()
-                if let id = message.messageID.flatMap(Self.messageID) { table.byID[id] = own }
+                if let id = ownID { table.byID[id] = own }
             }
             table.containers[own].message = index
-            var refs = message.references.flatMap(Self.messageIDs)
-            if refs.isEmpty, let first = message.inReplyTo.map(Self.messageIDs)?.first { refs = [first] }
+            var refs = messages[index].references.flatMap(Self.messageIDs)
+            if refs.isEmpty, let first = messages[index].inReplyTo.map(Self.messageIDs)?.first { refs = [first] }
             var previous: Int?
             for ref in refs {
                 let container = table.container(for: ref)
@@ -126,6 +156,7 @@ public enum MessageThreading {
         // Steps 2–4: the root set, pruned (children before parents): a dummy without children
         // goes; one with children gives them to its parent, except a root one with several.
         var c = table.containers
+        table = ContainerTable()  // c is now the only owner: no copy when it changes
         let roots = c.indices.filter { c[$0].parent == nil }
         for node in postOrder(roots, c) {
             var kept: [Int] = []
@@ -146,10 +177,11 @@ public enum MessageThreading {
         let gathered = gatherBySubject(pruned, &c, messages)
         // Step 6: siblings by date (a dummy by its first child's, so children first), ties by number.
         var first: [Int?] = c.map(\.message)
+        let order = Order(messages)
         func before(_ x: Int, _ y: Int) -> Bool {
             guard let a = first[x] else { return false }
             guard let b = first[y] else { return true }
-            return earlier(messages[a], messages[b])
+            return order.earlier(a, b)
         }
         for node in postOrder(gathered, c) {
             c[node].children.sort(by: before)
@@ -183,23 +215,32 @@ public enum MessageThreading {
             return c[node].children.first.flatMap { c[$0].message.map { messages[$0].baseSubject } } ?? ""
         }
         func isReply(_ node: Int) -> Bool { c[node].message.map { messages[$0].isReplyOrForward } ?? false }
-        // A: the first root of each subject, preferring a dummy, then a non-reply.
-        var table: [String: Int] = [:]
+        // A: the first root of each subject, preferring a dummy, then a non-reply. Each root's
+        // subject is looked up once: `chosen[group[i]]` is the root its subject gathers into.
+        // (Subjects do not change in B–C: children are only appended to non-empty lists.)
+        var groupOf: [String: Int] = [:]
+        groupOf.reserveCapacity(roots.count)
+        var group = [Int](repeating: -1, count: roots.count)
+        var chosen: [Int] = []
         for (i, root) in roots.enumerated() {
             let s = subject(root)
             if s.isEmpty { continue }
-            if let j = table[s] {
-                let old = roots[j]
-                if (c[root].message == nil && c[old].message != nil) || (isReply(old) && !isReply(root)) { table[s] = i }
+            if let g = groupOf[s] {
+                group[i] = g
+                let old = roots[chosen[g]]
+                if (c[root].message == nil && c[old].message != nil) || (isReply(old) && !isReply(root)) { chosen[g] = i }
             } else {
-                table[s] = i
+                groupOf[s] = chosen.count
+                group[i] = chosen.count
+                chosen.append(i)
             }
         }
         // B–C: every other root of that subject merged into it.
         var result: [Int?] = roots
         for (i, root) in roots.enumerated() {
-            let s = subject(root)
-            guard !s.isEmpty, let j = table[s], j != i, let target = result[j] else { continue }
+            guard group[i] >= 0 else { continue }
+            let j = chosen[group[i]]
+            guard j != i, let target = result[j] else { continue }
             if c[target].message == nil && c[root].message == nil {
                 c[target].children += c[root].children
             } else if c[target].message == nil {
@@ -218,10 +259,6 @@ public enum MessageThreading {
         return result.compactMap { $0 }
     }
 
-    static func earlier(_ a: ThreadMessage, _ b: ThreadMessage) -> Bool {
-        a.date != b.date ? a.date < b.date : a.number < b.number
-    }
-
     // MARK: - Message IDs
 
     /// The first msg-id of a Message-ID field, else the trimmed field when it has no `<...>`.
@@ -233,26 +270,43 @@ public enum MessageThreading {
 
     /// Every `<...>` of a field, in order, whitespace inside removed.
     static func messageIDs(_ text: String) -> [String] {
-        // On UTF-8 bytes: Character iteration (grapheme breaking) made THREAD over 100,000
-        // messages spend a quarter of its time on Unicode properties.
-        var result: [String] = []
-        var current: [UInt8]? = nil
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"):
-                current = [byte]
-            case UInt8(ascii: ">"):
-                if let open = current {
-                    if open.count > 1 { result.append(String(decoding: open + [byte], as: UTF8.self)) }
-                    current = nil
+        // On UTF-8 bytes, and one String per msg-id made straight from its bytes: Character
+        // iteration and building each msg-id byte by byte were most of THREAD's time. A field
+        // that is exactly one msg-id (the index stores References split) is returned as is.
+        let field = text
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [String] = []
+            var open: Int? = nil
+            var blanks = 0
+            for i in 0..<bytes.count {
+                switch bytes[i] {
+                case UInt8(ascii: "<"):
+                    open = i
+                    blanks = 0
+                case UInt8(ascii: ">"):
+                    if let start = open {
+                        let id = UnsafeBufferPointer(rebasing: bytes[start...i])
+                        if blanks == 0, start == 0, i == bytes.count - 1, id.count > 2 {
+                            result.append(field)
+                        } else if id.count - blanks > 2 {
+                            result.append(blanks == 0 ? String(decoding: id, as: UTF8.self)
+                                                      : String(decoding: id.filter { !isBlank($0) }, as: UTF8.self))
+                        }
+                        open = nil
+                    }
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                    blanks += 1
+                default:
+                    break
                 }
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-                break
-            default:
-                current?.append(byte)
             }
+            return result
         }
-        return result
+    }
+
+    @inline(__always) static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
     }
 
     // MARK: - Response syntax (RFC 5256 §4 `thread-data`)
@@ -261,35 +315,59 @@ public enum MessageThreading {
     /// inline, two or more children each as a nested list; a dummy shows only its children.
     /// Iterative, so a long reply chain costs no stack.
     public static func render(_ forest: ThreadForest) -> String {
-        enum Part { case text(String), node(Int) }
-        var out = ""
+        // Written into one byte buffer from a stack of small parts: a String per part made
+        // rendering cost as much as threading.
+        enum Part { case open, close, space, node(Int) }
+        let nodes = forest.nodes
+        var out: [UInt8] = []
+        out.reserveCapacity(nodes.count * 8)
         var stack: [Part] = []
-        for root in forest.roots.reversed() where forest.nodes.indices.contains(root) {
-            stack += [.text(")"), .node(root), .text("(")]
+        for root in forest.roots.reversed() where nodes.indices.contains(root) {
+            stack += [.close, .node(root), .open]
         }
+        var children: [Int] = []
         while let part = stack.popLast() {
             switch part {
-            case .text(let text): out += text
+            case .open: out.append(UInt8(ascii: "("))
+            case .close: out.append(UInt8(ascii: ")"))
+            case .space: out.append(UInt8(ascii: " "))
             case .node(let index):
-                guard forest.nodes.indices.contains(index) else { continue }
-                let node = forest.nodes[index]
-                var parts: [Part] = []
-                if let number = node.number { parts.append(.text(String(number))) }
+                guard nodes.indices.contains(index) else { continue }
+                let node = nodes[index]
+                if let number = node.number { appendDecimal(number, to: &out) }
                 // A dummy under a message (never made by the algorithms) gives its children to it.
-                let children = node.children.filter { forest.nodes.indices.contains($0) }.flatMap { child in
-                    node.number != nil && forest.nodes[child].number == nil ? forest.nodes[child].children : [child]
-                }.filter { forest.nodes.indices.contains($0) }
-                if children.count == 1, node.number == nil || forest.nodes[children[0]].number != nil {
-                    if node.number != nil { parts.append(.text(" ")) }
-                    parts.append(.node(children[0]))
-                } else if !children.isEmpty {
-                    if node.number != nil { parts.append(.text(" ")) }
-                    for child in children { parts += [.text("("), .node(child), .text(")")] }
+                children.removeAll(keepingCapacity: true)
+                for child in node.children where nodes.indices.contains(child) {
+                    if node.number != nil && nodes[child].number == nil {
+                        children += nodes[child].children.lazy.filter { nodes.indices.contains($0) }
+                    } else {
+                        children.append(child)
+                    }
                 }
-                stack += parts.reversed()
+                if children.count == 1, node.number == nil || nodes[children[0]].number != nil {
+                    stack.append(.node(children[0]))
+                    if node.number != nil { stack.append(.space) }
+                } else if !children.isEmpty {
+                    for child in children.reversed() { stack += [.close, .node(child), .open] }
+                    if node.number != nil { stack.append(.space) }
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendDecimal(_ number: UInt32, to out: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = number
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
     }
 }
 
@@ -320,6 +398,7 @@ struct ContainerTable {
     /// lies under it. Searched downwards, iteratively: a new message's container has no
     /// children yet, so the usual case costs nothing however deep the chain above it is.
     func wouldLoop(parent: Int, child: Int) -> Bool {
+        if containers[child].children.isEmpty { return parent == child }
         var stack = [child]
         while let node = stack.popLast() {
             if node == parent { return true }

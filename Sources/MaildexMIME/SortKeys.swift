@@ -1,13 +1,16 @@
+import MaildexCore
+
 /// The values SORT compares (RFC 5256 §2, RFC 5957 §3), computed once at delivery so that a SORT
-/// is one SQL `ORDER BY`. Every value is already case-folded.
+/// is one SQL `ORDER BY`. Every value is in the i;unicode-casemap form (RFC 5051, see
+/// ``UnicodeCasemap``), so that comparing the UTF-8 bytes orders them as RFC 5256 asks.
 public struct SortKeys: Sendable, Equatable {
-    /// The base subject (RFC 5256 §2.1), case-folded.
+    /// The base subject (RFC 5256 §2.1), casemapped.
     public var baseSubject: String
-    /// The addr-mailbox (local part) of the first From/To/Cc address, lower-cased; empty when none (RFC 5256 §2.2).
+    /// The addr-mailbox (local part) of the first From/To/Cc address, casemapped; empty when none (RFC 5256 §2.2).
     public var from: String
     public var to: String
     public var cc: String
-    /// The display name of the first From/To address, or else its `mailbox@host`, case-folded (RFC 5957 §3).
+    /// The display name of the first From/To address, or else its `mailbox@host`, casemapped (RFC 5957 §3).
     public var displayFrom: String
     public var displayTo: String
 
@@ -37,7 +40,7 @@ public struct SortKeys: Sendable, Equatable {
     /// The base subject of a decoded subject (RFC 5256 §2.1): whitespace runs become one space;
     /// `(fwd)` trailers, `Re:`/`Fw:`/`Fwd:` leaders (with `[blob]`s before or inside them) and
     /// leading `[blob]`s that do not make up the whole rest are removed, repeatedly; a
-    /// `[fwd: ...]` wrapper is unwrapped and the whole done again. The result is case-folded.
+    /// `[fwd: ...]` wrapper is unwrapped and the whole done again. The result is casemapped (RFC 5051).
     public static func baseSubject(_ subject: String) -> String {
         // (1) Tabs, line breaks and runs of whitespace become a single space.
         var s: [Character] = []
@@ -77,7 +80,7 @@ public struct SortKeys: Sendable, Equatable {
             }
             break
         }
-        return String(s).lowercased()
+        return UnicodeCasemap.key(String(s))
     }
 
     /// subj-blob = "[" *BLOBCHAR "]" *WSP: the index after it, or nil.
@@ -121,18 +124,18 @@ public struct SortKeys: Sendable, Equatable {
         addresses.first { !$0.isGroupStart && !$0.isGroupEnd }
     }
 
-    /// The addr-mailbox of the first address, lower-cased; empty when there is none (RFC 5256 §2.2).
+    /// The addr-mailbox of the first address, casemapped; empty when there is none (RFC 5256 §2.2).
     public static func addressKey(_ addresses: [Address]) -> String {
         guard let mailbox = firstAddress(addresses)?.mailbox, mailbox != "MISSING_MAILBOX" else { return "" }
-        return mailbox.lowercased()
+        return UnicodeCasemap.key(mailbox)
     }
 
     /// The decoded display name of the first address if it has one, or else its `mailbox@host`;
-    /// case-folded; empty when there is no address (RFC 5957 §3).
+    /// casemapped; empty when there is no address (RFC 5957 §3).
     public static func displayKey(_ addresses: [Address]) -> String {
         guard let first = firstAddress(addresses) else { return "" }
         let name = first.name.map(EncodedWord.decode)?.trimmingWhitespace() ?? ""
-        if !name.isEmpty { return name.lowercased() }
-        return (first.addrSpec ?? first.mailbox ?? "").lowercased()
+        if !name.isEmpty { return UnicodeCasemap.key(name) }
+        return UnicodeCasemap.key(first.addrSpec ?? first.mailbox ?? "")
     }
 }

@@ -21,13 +21,13 @@ import Testing
         let f = try IndexFixture()
         try f.add(
             message(date: 3, size: 300, subject: "Re: beta", sent: 1,
-                    sort: SortValues(baseSubject: "beta", from: "zoe", to: "bob", cc: "", displayFrom: "adams", displayTo: "bob")),
+                    sort: SortValues(baseSubject: "BETA", from: "ZOE", to: "BOB", cc: "", displayFrom: "ADAMS", displayTo: "BOB")),
             message(date: 1, size: 100, subject: "alpha", sent: nil,
-                    sort: SortValues(baseSubject: "alpha", from: "carl", to: "amy", cc: "x", displayFrom: "carl@example.org", displayTo: "amy")),
+                    sort: SortValues(baseSubject: "ALPHA", from: "CARL", to: "AMY", cc: "X", displayFrom: "CARL@EXAMPLE.ORG", displayTo: "AMY")),
             message(date: 2, size: 500, subject: "Fwd: alpha", sent: 4,
-                    sort: SortValues(baseSubject: "alpha", from: "al", to: "", cc: "", displayFrom: "zed", displayTo: "")),
+                    sort: SortValues(baseSubject: "ALPHA", from: "AL", to: "", cc: "", displayFrom: "ZED", displayTo: "")),
             message(date: 5, size: 200, subject: "beta", sent: 2,
-                    sort: SortValues(baseSubject: "beta", from: "al", to: "cy", cc: "a", displayFrom: "mia", displayTo: "cy")),
+                    sort: SortValues(baseSubject: "BETA", from: "AL", to: "CY", cc: "A", displayFrom: "MIA", displayTo: "CY")),
             makeMessage(date: day(4), size: 400, from: "Gus <gus@example.org>", to: "Dee <dee@example.org>", subject: "Gamma", sentDate: day(3)))
         return f
     }
@@ -76,13 +76,14 @@ import Testing
         let row = try f.index.pool.read { db in
             try Row.fetchOne(db, sql: "SELECT base_subject, from_sort, to_sort, cc_sort, display_from, display_to FROM message_header ORDER BY message_id LIMIT 1")
         }
-        #expect(row?["base_subject"] as String? == "beta")
-        #expect(row?["from_sort"] as String? == "zoe")
-        #expect(row?["display_from"] as String? == "adams")
+        #expect(row?["base_subject"] as String? == "BETA")
+        #expect(row?["from_sort"] as String? == "ZOE")
+        #expect(row?["display_from"] as String? == "ADAMS")
         #expect(row?["cc_sort"] as String? == "")
     }
 
-    /// Rows written before user_v0005 get approximate keys from the stored display forms.
+    /// Rows written before user_v0005 get approximate keys from the stored display forms, which
+    /// user_v0007 then casemaps.
     @Test func migrationFillsExistingRows() throws {
         let directory = try TemporaryDirectory(prefix: "maildex-sort-migration")
         defer { directory.remove() }
@@ -108,12 +109,50 @@ import Testing
         let rows = try index.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT base_subject, from_sort, to_sort, cc_sort, display_from, display_to FROM message_header ORDER BY message_id")
         }
-        #expect(rows.map { $0["base_subject"] as String? } == ["beta", "alpha", ""])
-        #expect(rows.map { $0["from_sort"] as String? } == ["adams", "carl", ""])
-        #expect(rows.map { $0["display_from"] as String? } == ["zoe adams", "carl@example.org", ""])
-        #expect(rows.map { $0["to_sort"] as String? } == ["bob", "bob", "bob"])
-        #expect(rows.map { $0["display_to"] as String? } == ["bob", "bob", "bob"])
+        #expect(rows.map { $0["base_subject"] as String? } == ["BETA", "ALPHA", ""])
+        #expect(rows.map { $0["from_sort"] as String? } == ["ADAMS", "CARL", ""])
+        #expect(rows.map { $0["display_from"] as String? } == ["ZOE ADAMS", "CARL@EXAMPLE.ORG", ""])
+        #expect(rows.map { $0["to_sort"] as String? } == ["BOB", "BOB", "BOB"])
+        #expect(rows.map { $0["display_to"] as String? } == ["BOB", "BOB", "BOB"])
         #expect(rows.map { $0["cc_sort"] as String? } == ["", "", ""])
         #expect(try index.sort(.all, by: [SortKeySpec(.subject)], in: 1).map(\.rawValue) == [3, 2, 1])
+    }
+
+    /// Keys stored lower-cased before user_v0007 are converted to the i;unicode-casemap form
+    /// (RFC 5051), so "ñandú" sorts among the N's instead of after "zebra"; NULL stays NULL.
+    @Test func casemapMigrationConvertsStoredKeys() throws {
+        let directory = try TemporaryDirectory(prefix: "maildex-casemap-migration")
+        defer { directory.remove() }
+        let path = directory.path("index.sqlite")
+        do {
+            let old = try DatabaseOpener.open(path: path, migrations: Array(userMigrations.prefix(6)))
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO mailbox (id, name, uid_validity) VALUES (1, 'INBOX', 1)")
+                for (uid, key) in [(1, "zebra"), (2, "ñandú"), (3, "nabo"), (4, nil)] as [(Int, String?)] {
+                    try db.execute(sql: """
+                        INSERT INTO message (mailbox_id, uid, mod_seq, internal_date, size, virtual_size, base_name, file_name)
+                        VALUES (1, ?, 1, 0, 1, 1, 'b', 'f')
+                        """, arguments: [uid])
+                    try db.execute(sql: """
+                        INSERT INTO message_header (message_id, from_text, to_text, cc_text, bcc_text, subject,
+                                                    base_subject, from_sort, to_sort, cc_sort, display_from, display_to)
+                        VALUES (?, '', '', '', '', 'Œuvre', ?, ?, ?, ?, ?, ?)
+                        """, arguments: [db.lastInsertedRowID, key, key, key, key, key, key])
+                }
+            }
+            try old.close()
+        }
+        let index = try MailIndex(path: path, bodyText: TestBodies.source)
+        let rows = try index.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT base_subject, from_sort, to_sort, cc_sort, display_from, display_to FROM message_header ORDER BY message_id")
+        }
+        let expected: [String?] = ["ZEBRA", "N\u{303}ANDU\u{301}", "NABO", nil]
+        for column in ["base_subject", "from_sort", "to_sort", "cc_sort", "display_from", "display_to"] {
+            #expect(rows.map { ($0[column] as String?).map { Array($0.unicodeScalars) } } == expected.map { $0.map { Array($0.unicodeScalars) } }, "\(column)")
+        }
+        // UID 4 has no stored key: its subject, casemapped, sorts it ("ŒUVRE": Œ has no
+        // decomposition, so it follows Z); its empty From sorts first.
+        #expect(try index.sort(.all, by: [SortKeySpec(.subject)], in: 1).map(\.rawValue) == [3, 2, 1, 4])
+        #expect(try index.sort(.all, by: [SortKeySpec(.from)], in: 1).map(\.rawValue) == [4, 3, 2, 1])
     }
 }

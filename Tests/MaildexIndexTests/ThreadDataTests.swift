@@ -27,7 +27,7 @@ import Testing
                       subject: "Budget", sentDate: Self.day(1)),
             ThreadRow(uid: UID(2), messageID: "<b@x>", inReplyTo: "<a@x>", references: ["<a@x>", "<z@x>"],
                       baseSubject: "budget", subject: "Re: Budget", sentDate: Self.day(4)),
-            ThreadRow(uid: UID(3), messageID: nil, inReplyTo: nil, references: [], baseSubject: "gamma",
+            ThreadRow(uid: UID(3), messageID: nil, inReplyTo: nil, references: [], baseSubject: "GAMMA",
                       subject: "Gamma", sentDate: Self.day(5)),
         ])
     }

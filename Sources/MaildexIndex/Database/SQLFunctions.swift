@@ -2,9 +2,11 @@ import Foundation
 import GRDB
 import MaildexCore
 
-/// Swift functions callable from SQL: the fallbacks where trigram FTS cannot answer.
+/// Swift functions callable from SQL: the fallbacks where trigram FTS cannot answer, and the
+/// SORT collation.
 enum SQLFunctions {
     static func register(in db: Database, bodyText: BodyTextSource?) {
+        db.add(function: unicodeCasemap)
         db.add(function: contains)
         db.add(function: headerContains)
         if let bodyText { db.add(function: bodyContains(bodyText)) }
@@ -21,6 +23,12 @@ enum SQLFunctions {
                   let text = source(mailbox, file) else { return false }
             return TextMatch.contains(text, needle)
         }
+    }
+
+    /// `maildex_unicode_casemap(text)`: the i;unicode-casemap form of `text` (RFC 5051), as the
+    /// SORT key columns hold it; NULL stays NULL. Migration `user_v0007` converts stored keys with it.
+    static let unicodeCasemap = DatabaseFunction("maildex_unicode_casemap", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(UnicodeCasemap.key)
     }
 
     /// `maildex_contains(haystack, needle)`: 1 if `needle` occurs in `haystack`, compared

@@ -65,7 +65,7 @@ public struct HeaderValues: Sendable, Equatable {
     public var references: [String]
     /// The raw header block (for SEARCH HEADER <field> and HEADER.FIELDS fallbacks).
     public var headerText: String
-    /// The SORT keys (RFC 5256 §2, RFC 5957 §3), case-folded; nil ones are stored as NULL and
+    /// The SORT keys (RFC 5256 §2, RFC 5957 §3), casemapped (RFC 5051); nil ones are stored as NULL and
     /// sort by a fallback computed from the fields above (see ``MailIndex/sort(_:by:in:)``).
     public var sort: SortValues
 
@@ -89,7 +89,7 @@ public struct HeaderValues: Sendable, Equatable {
 }
 
 /// The stored SORT keys of a message (RFC 5256 §2.1 base subject, §2.2 first addr-mailbox,
-/// RFC 5957 §3 display name or addr-spec), already case-folded. nil: not computed.
+/// RFC 5957 §3 display name or addr-spec), already casemapped (RFC 5051, `UnicodeCasemap`). nil: not computed.
 public struct SortValues: Sendable, Equatable {
     public var baseSubject: String?
     public var from: String?

@@ -8,7 +8,7 @@ public struct ThreadRow: Sendable, Equatable {
     public var messageID: String?
     public var inReplyTo: String?
     public var references: [String]
-    /// The base subject (RFC 5256 §2.1), case-folded; for a row without one, the lower-cased subject.
+    /// The base subject (RFC 5256 §2.1), casemapped (RFC 5051); for a row without one, the casemapped subject.
     public var baseSubject: String
     /// The decoded subject (to tell replies and forwards, RFC 5256 §5 step 5).
     public var subject: String

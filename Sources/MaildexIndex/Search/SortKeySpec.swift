@@ -37,12 +37,12 @@ public struct SortKeySpec: Sendable, Equatable {
         case .arrival: "m.internal_date"
         case .date: "coalesce(h.sent_date, m.internal_date)"
         case .size: "m.virtual_size"
-        case .subject: "coalesce(h.base_subject, lower(h.subject), '')"
-        case .from: "coalesce(h.from_sort, lower(h.from_text), '')"
-        case .to: "coalesce(h.to_sort, lower(h.to_text), '')"
-        case .cc: "coalesce(h.cc_sort, lower(h.cc_text), '')"
-        case .displayFrom: "coalesce(h.display_from, lower(h.from_text), '')"
-        case .displayTo: "coalesce(h.display_to, lower(h.to_text), '')"
+        case .subject: "coalesce(h.base_subject, maildex_unicode_casemap(h.subject), '')"
+        case .from: "coalesce(h.from_sort, maildex_unicode_casemap(h.from_text), '')"
+        case .to: "coalesce(h.to_sort, maildex_unicode_casemap(h.to_text), '')"
+        case .cc: "coalesce(h.cc_sort, maildex_unicode_casemap(h.cc_text), '')"
+        case .displayFrom: "coalesce(h.display_from, maildex_unicode_casemap(h.from_text), '')"
+        case .displayTo: "coalesce(h.display_to, maildex_unicode_casemap(h.to_text), '')"
         }
     }
 }

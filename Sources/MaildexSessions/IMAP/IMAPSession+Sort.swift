@@ -9,9 +9,7 @@ extension IMAPSession {
     /// UID SORT) in that order, limited to the messages this session's view holds; with a MODSEQ
     /// criterion, followed by `(MODSEQ n)`, the highest of the matches (RFC 7162 §3.1.5).
     func sort(_ criteria: [SortCriterion], _ program: SearchProgram, uid: Bool, tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {
-        if let charset = program.charset, !["UTF-8", "US-ASCII", "UTF8"].contains(charset) {
-            throw IMAPError.no("Unsupported charset \(charset).", code: "BADCHARSET (UTF-8 US-ASCII)")
-        }
+        try checkSortCharset(program, command: "SORT")
         let query = Self.query(program.key, mailbox: mailbox)
         let found = try await store.sort(query, by: criteria.map(Self.sortKey), in: mailbox.name)
         var numbers: [UInt32] = []

@@ -14,9 +14,7 @@ extension IMAPSession {
     ///     S: * THREAD (2)(3 6 (4 23)(44 7 96))
     ///     S: a OK Thread completed.
     func thread(_ algorithm: ThreadAlgorithm, _ program: SearchProgram, uid: Bool, tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {
-        if let charset = program.charset, !["UTF-8", "US-ASCII", "UTF8"].contains(charset) {
-            throw IMAPError.no("Unsupported charset \(charset).", code: "BADCHARSET (UTF-8 US-ASCII)")
-        }
+        try checkSortCharset(program, command: "THREAD")
         let query = Self.query(program.key, mailbox: mailbox)
         let rows = try await store.threadData(query, in: mailbox.name)
         var messages: [ThreadMessage] = []

@@ -91,8 +91,12 @@ import Testing
             try await user.deliver(StoreFixture.message(subject: "survives"))
             try await user.deliver(StoreFixture.message(subject: "also survives"))
         }
-        // A fresh process finds the index overwritten with junk.
-        let store = try MailStore(configuration: StoreConfiguration(dataDirectory: data))
+        // A fresh process finds the index overwritten with junk. It works on a copy: the first
+        // store's body indexer may still hold the original index open for a few seconds, and
+        // SQLite shares one open file's state between the connections of a process.
+        let copy = dir.path("copy")
+        try FileManager.default.copyItem(atPath: data, toPath: copy)
+        let store = try MailStore(configuration: StoreConfiguration(dataDirectory: copy))
         let indexPath = store.location(of: record).indexPath
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: indexPath + suffix) }
         try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: indexPath))

@@ -183,6 +183,10 @@ class IMAPReader(Worker):
             typ, data = m.noop()
             check(self.name, typ, data, self.ledger, 'NOOP')
             self.pause()
+        if self.rng.random() < 0.2:  # a phone that loses its connection: no LOGOUT
+            m.shutdown()
+            self.ledger.op('imap dropped')
+            return
         typ, data = m.logout()
         if typ != 'BYE':
             raise RuntimeError(f'LOGOUT answered {typ} {data!r}')

@@ -3,7 +3,7 @@
 # for SECONDS (default 300) by mixed LMTP/IMAP/POP3/IDLE clients (scripts/soak.py). Fails on any
 # protocol error, lost or duplicated message, IDLE that missed a delivery, index drift, or RSS growth
 # after warm-up. Runs on demand, not in CI.
-#   scripts/soak.sh [SECONDS]        # SOAK_OUT=DIR keeps the CSV, log and summary there
+#   scripts/soak.sh [SECONDS]        # SOAK_OUT=DIR: where the CSV, log and summary go (default: a new /tmp dir)
 set -euo pipefail
 seconds=${1:-300}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,8 +13,10 @@ data="$out/data"
 rm -rf "$data"
 
 cd "$root"
-swift build -c release --product maildexd >/dev/null
-swift build -c release --product mailadm >/dev/null
+if [ -z "${SOAK_SKIP_BUILD:-}" ]; then   # SOAK_SKIP_BUILD=1 uses the release binaries as they are
+  swift build -c release --product maildexd >/dev/null
+  swift build -c release --product mailadm >/dev/null
+fi
 bin="$root/.build/release"
 
 for user in a b c d; do

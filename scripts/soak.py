@@ -69,7 +69,7 @@ def message(msgid, recipients, size):
             f'Message-ID: {msgid}\r\nDate: Sun, 29 Nov 2026 10:00:00 +0000\r\n\r\n{body}').encode()
 
 
-def check(who, typ, data, ledger, what):
+def check(typ, data, what):
     if typ != 'OK':
         raise RuntimeError(f'{what} answered {typ} {data!r}')
 
@@ -98,13 +98,13 @@ class Worker(threading.Thread):
         else:
             m = imaplib.IMAP4('127.0.0.1', self.args.imap, timeout=60)
         typ, data = m.login(user, PASSWORD)
-        check(self.name, typ, data, self.ledger, 'LOGIN')
+        check(typ, data, 'LOGIN')
         self.ledger.op('imap login')
         return m
 
     def select(self, m, box):
         typ, data = m.select(box)
-        check(self.name, typ, data, self.ledger, f'SELECT {box}')
+        check(typ, data, f'SELECT {box}')
         self.ledger.op('imap select')
         return int(data[0])
 
@@ -167,21 +167,21 @@ class IMAPReader(Worker):
             exists = self.select(m, box)
             if exists:
                 typ, data = m.fetch('1:*', '(UID FLAGS RFC822.SIZE ENVELOPE)')
-                check(self.name, typ, data, self.ledger, 'FETCH 1:*')
+                check(typ, data, 'FETCH 1:*')
                 self.ledger.op('imap fetch')
                 uids = [int(u) for u in re.findall(rb'UID (\d+)', b' '.join(d if isinstance(d, bytes) else d[0] for d in data if d))]
                 if uids:
                     uid = str(self.rng.choice(uids))
                     typ, data = m.uid('FETCH', uid, '(BODY.PEEK[])')
-                    check(self.name, typ, data, self.ledger, 'UID FETCH BODY.PEEK[]')
+                    check(typ, data, 'UID FETCH BODY.PEEK[]')
                     self.ledger.op('imap fetch')
                     flag = self.rng.choice([r'\Seen', r'\Flagged', r'\Answered', '$Soak'])
                     sign = self.rng.choice('+-')
                     typ, data = m.uid('STORE', uid, f'{sign}FLAGS', f'({flag})')
-                    check(self.name, typ, data, self.ledger, 'UID STORE')
+                    check(typ, data, 'UID STORE')
                     self.ledger.op('imap store')
             typ, data = m.noop()
-            check(self.name, typ, data, self.ledger, 'NOOP')
+            check(typ, data, 'NOOP')
             self.pause()
         if self.rng.random() < 0.2:  # a phone that loses its connection: no LOGOUT
             m.shutdown()
@@ -207,7 +207,7 @@ class IMAPWriter(Worker):
             self.ledger.uncertain.add(msgid)
             flags = self.rng.choice(['', r'(\Seen)', r'(\Draft $Soak)'])
             typ, data = m.append('Soak', flags or None, None, message(msgid, [self.user], self.rng.randint(1, 40)))
-            check(self.name, typ, data, self.ledger, 'APPEND')
+            check(typ, data, 'APPEND')
             self.ledger.add(self.user, 'Soak', msgid)
             self.ledger.uncertain.discard(msgid)
             self.ledger.op('imap append')
@@ -223,20 +223,20 @@ class IMAPWriter(Worker):
         if exists < 10:
             return
         typ, data = m.uid('SEARCH', 'ALL')
-        check(self.name, typ, data, self.ledger, 'UID SEARCH')
+        check(typ, data, 'UID SEARCH')
         uids = data[0].split()
         doomed = uids[:max(1, len(uids) - MAILBOX_CAP // 2)] if len(uids) > MAILBOX_CAP else self.rng.sample(uids, len(uids) // 5)
         uidset = b','.join(doomed).decode()
         typ, data = m.uid('FETCH', uidset, '(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])')
-        check(self.name, typ, data, self.ledger, 'UID FETCH MESSAGE-ID')
+        check(typ, data, 'UID FETCH MESSAGE-ID')
         msgids = [MSGID.search(d[1]).group(1).decode() for d in data if isinstance(d, tuple)]
         if len(msgids) != len(doomed):
             raise RuntimeError(f'UID FETCH of {len(doomed)} UIDs in {box} returned {len(msgids)} messages')
         typ, data = m.uid('STORE', uidset, '+FLAGS.SILENT', r'(\Deleted)')
-        check(self.name, typ, data, self.ledger, 'UID STORE \\Deleted')
+        check(typ, data, 'UID STORE \\Deleted')
         self.ledger.op('imap store')
         typ, data = m.expunge()
-        check(self.name, typ, data, self.ledger, 'EXPUNGE')
+        check(typ, data, 'EXPUNGE')
         expunged = len([n for n in data if n])   # imaplib returns the untagged EXPUNGE numbers
         if expunged != len(doomed):
             raise RuntimeError(f'EXPUNGE in {box} removed {expunged} messages, {len(doomed)} were \\Deleted')
@@ -244,7 +244,7 @@ class IMAPWriter(Worker):
         self.ledger.op('imap expunged', len(msgids))
         self.ledger.op('imap expunge')
         typ, data = m.close()
-        check(self.name, typ, data, self.ledger, 'CLOSE')
+        check(typ, data, 'CLOSE')
 
 
 class POP3Worker(Worker):

@@ -122,6 +122,9 @@ enum POSIX {
         return st.st_mode & S_IFMT == S_IFDIR
     }
 
+    /// Where d_name starts in a record (19 on Linux; offset(of:) is nil only for computed properties).
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+
     /// The names in a directory, without `.` and `..`, with whether each is a directory
     /// (nil when the file system does not say; the caller stats then).
     /// With `followingSymlinks: false` a symlink at `path` is refused (ELOOP): a link planted as a
@@ -142,9 +145,9 @@ enum POSIX {
                 if errno != 0 { throw fail("readdir", path) }
                 return out
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            // d_name is read in place: glibc's record is only d_reclen bytes long, so copying the
+            // 256-byte d_name field (as `entry.pointee.d_name` would) reads past the buffer (ASan).
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let type = entry.pointee.d_type
             let isDirectory: Bool? = type == UInt8(DT_DIR) ? true : type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) ? nil : false

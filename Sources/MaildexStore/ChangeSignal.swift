@@ -19,6 +19,9 @@ public final class ChangeSignal: Sendable {
         }
     }
 
+    /// How many observations are open (for tests: a dropped session must not leave one behind).
+    var observerCount: Int { observers.withLock { $0.count } }
+
     /// Tells every observer that something changed.
     func fire() {
         observers.withLock { observers in

@@ -72,6 +72,13 @@ public actor IMAPSession: ConnectionSession {
         (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
+    /// A session dropped without ``closed()`` (an embedder's early return) must not leave its ticker
+    /// running or its observation in the user's ``ChangeSignal`` (ASan reported both as leaks).
+    deinit {
+        ticker?.cancel()
+        changeObservation?.cancel()
+    }
+
     public func start() async -> [SessionAction] {
         let tick = limits.tick
         let wake = self.wake

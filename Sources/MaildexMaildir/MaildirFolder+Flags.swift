@@ -12,7 +12,18 @@ extension MaildirFolder {
     /// and after a crash the old name only shows the older flags to other Maildir readers.
     /// A new keyword's line in `dovecot-keywords` is fsynced, since names refer to it.
     public func setFlags(_ flags: Set<Flag>, of entry: MaildirEntry) throws -> MaildirEntry {
-        let indexes = try keywordIndexes(for: flags, durability: .immediate)
+        try setFlags(flags, keywordIndexes: keywordLetterIndexes(for: flags), of: entry)
+    }
+
+    /// The letter indexes (0 is `a`) that `dovecot-keywords` gives the keywords of `flags`;
+    /// keywords it lacks are added (fsynced). For STOREs over many messages, which look the
+    /// letters up once and pass them to ``setFlags(_:keywordIndexes:of:)``.
+    public func keywordLetterIndexes(for flags: Set<Flag>) throws -> [Int] {
+        try keywordIndexes(for: flags, durability: .immediate)
+    }
+
+    /// ``setFlags(_:of:)`` with the keyword letters already looked up.
+    public func setFlags(_ flags: Set<Flag>, keywordIndexes indexes: [Int], of entry: MaildirEntry) throws -> MaildirEntry {
         var current = entry
         for attempt in 0..<2 {
             let name = current.fileName.withFlags(flags, keywordIndexes: indexes)

@@ -146,3 +146,20 @@ let package = Package(
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),
     ]
 )
+
+// libFuzzer targets (Fuzz/Sources/fuzz-*), only when MAILDEX_FUZZ=1: scripts/fuzz.sh builds them into
+// .build-fuzz with -sanitize=fuzzer,address. The normal build and CI never see them.
+if Context.environment["MAILDEX_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, library: Target.Dependency)] = [
+        ("fuzz-imap", "MaildexIMAPCodec"), ("fuzz-pop3", "MaildexPOP3Codec"), ("fuzz-lmtp", "MaildexLMTPCodec"),
+        ("fuzz-mime", "MaildexMIME"), ("fuzz-mbox", "MaildexMbox"), ("fuzz-config", "MaildexConfig"),
+        ("fuzz-passwd", "MaildexAuth"),
+    ]
+    package.targets.append(.target(name: "CLibFuzzer", path: "Fuzz/Sources/CLibFuzzer"))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: target.name, dependencies: [target.library, "CLibFuzzer"], path: "Fuzz/Sources/\(target.name)",
+            swiftSettings: settings + [.unsafeFlags(["-parse-as-library"])]
+        ))
+    }
+}

@@ -35,6 +35,9 @@ final class ConnectionRegistry: Sendable {
         connections.withLock { $0[id]?.snapshot.user = user }
     }
 
+    /// The user connection `id` logged in as; nil before login or once it closed.
+    func user(_ id: String) -> String? { connections.withLock { $0[id]?.snapshot.user } }
+
     var count: Int { connections.withLock { $0.count } }
 
     var snapshots: [ConnectionSnapshot] {

@@ -25,8 +25,7 @@ final class LineFramer: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        var bytes = unwrapInboundIn(data)
-        buffer.append(contentsOf: bytes.readBytes(length: bytes.readableBytes) ?? [])
+        buffer.append(contentsOf: unwrapInboundIn(data).readableBytesView)
         var start = 0
         while let newline = buffer[start...].firstIndex(of: 0x0A) {
             var end = newline

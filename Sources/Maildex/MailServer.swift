@@ -25,6 +25,8 @@ public final class MailServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     let channels = Mutex<[any Channel]>([])
     let connections = ConnectionRegistry()
+    /// Open TCP connections per remote address (``ConnectionLimits``).
+    let addressCounts = AddressConnectionCounter()
     /// Control connections are kept apart: `who` and `status` do not list them.
     private let controlConnections = ConnectionRegistry()
     let startedAt = Date()
@@ -126,6 +128,7 @@ public final class MailServer: Sendable {
                                         loggedIn: { user in connections.setUser(id, user) })
         let snapshot = ConnectionSnapshot(id: id, service: listener.service.rawValue, remoteAddress: remote, user: nil, since: Date())
         let sync = channel.pipeline.syncOperations
+        if try refuseOrGuard(channel, listener: listener, remote: remote, id: id) { return }
         if listener.tls == .implicit, let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
         let startTLS = listener.tls == .startTLS ? tls : nil
         let resolver = MailResolver(store: store)

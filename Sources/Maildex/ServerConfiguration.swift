@@ -59,6 +59,8 @@ public struct ServerConfiguration: Sendable {
     public var logger = ConnectionInfo.silent
     /// IMAP command line and APPEND size limits.
     public var imapLimits = IMAPLimits()
+    /// Connections per remote address and the login deadline (`max_connections_per_ip`, `login_timeout`).
+    public var connectionLimits = ConnectionLimits()
 
     public init(listeners: [ListenerConfiguration], certificatePath: String? = nil, keyPath: String? = nil) {
         self.listeners = listeners

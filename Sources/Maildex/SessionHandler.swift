@@ -16,7 +16,10 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
     /// A frame from the client, a signal that the session has something to say, or the server
     /// shutting down.
     private enum Event: Sendable {
-        case inbound(InboundFrame<Session.Frame>)
+        /// The TLS handshake completed.
+        case tlsEstablished
+        /// The frames of one read from the socket, handed to the session in one turn.
+        case frames([Session.Frame])
         case wake
         case shutdown
     }
@@ -26,6 +29,12 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
     private let connections: ConnectionRegistry
     private let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
+
+    /// Frames read since the last `channelReadComplete` (event loop only). A message of a few
+    /// hundred lines arrives in a few reads, so the session gets a few turns instead of one per
+    /// line: a hop into the session's actor and an AsyncStream element per line cost more CPU
+    /// than the rest of an LMTP delivery.
+    private var pendingFrames: [Session.Frame] = []
 
     private let log: Logger
     private let opened = ContinuousClock.now
@@ -62,8 +71,25 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        queued.add(1, ordering: .relaxed)
-        continuation.yield(.inbound(unwrapInboundIn(data)))
+        switch unwrapInboundIn(data) {
+        case .frame(let frame):
+            queued.add(1, ordering: .relaxed)
+            pendingFrames.append(frame)
+        case .tlsEstablished:
+            handOverFrames()
+            continuation.yield(.tlsEstablished)
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        handOverFrames()
+        context.fireChannelReadComplete()
+    }
+
+    private func handOverFrames() {
+        guard !pendingFrames.isEmpty else { return }
+        continuation.yield(.frames(pendingFrames))
+        pendingFrames = []
     }
 
     func read(context: ChannelHandlerContext) {
@@ -74,9 +100,11 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
         }
     }
 
-    /// A frame was handled; halfway down, a held `read()` goes on.
-    private func handled(_ channel: any Channel) {
-        guard queued.subtract(1, ordering: .relaxed).newValue == Self.maximumQueuedFrames / 2 else { return }
+    /// `count` frames were taken by the session; once the queue drops to half, a held `read()` goes on.
+    private func handled(_ count: Int, _ channel: any Channel) {
+        let left = queued.subtract(count, ordering: .relaxed).newValue
+        let half = Self.maximumQueuedFrames / 2
+        guard left <= half, left + count > half else { return }
         channel.eventLoop.execute {
             guard self.readHeld, self.queued.load(ordering: .relaxed) < Self.maximumQueuedFrames else { return }
             self.readHeld = false
@@ -85,6 +113,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        handOverFrames()
         connections.remove(snapshot.id)
         continuation.finish()
         context.fireChannelInactive()
@@ -100,11 +129,11 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
         var awaitingTLS = false
         var open = await perform(session.start(), on: channel, awaitingTLS: &awaitingTLS)
         for await event in events where open {
-            if case .inbound = event { handled(channel) }
+            if case .frames(let frames) = event { handled(frames.count, channel) }
             switch event {
-            case .inbound(.frame(let frame)):
+            case .frames(let frames):
                 if awaitingTLS { continue }   // pipelined before the handshake: discarded
-                open = await perform(session.receive(frame), on: channel, awaitingTLS: &awaitingTLS)
+                open = await perform(session.receive(frames: frames), on: channel, awaitingTLS: &awaitingTLS)
             case .wake:
                 if awaitingTLS { continue }
                 open = await perform(session.wake(), on: channel, awaitingTLS: &awaitingTLS)
@@ -113,7 +142,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
                 _ = await perform(awaitingTLS ? [] : session.shutdown(), on: channel, awaitingTLS: &awaitingTLS)
                 try? await channel.close()
                 open = false
-            case .inbound(.tlsEstablished):
+            case .tlsEstablished:
                 awaitingTLS = false
                 await session.tlsStarted()
             }
@@ -128,7 +157,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
         for action in actions {
             switch action {
             case .send(let bytes):
-                pending += bytes
+                if pending.isEmpty { pending = bytes } else { pending += bytes }
             case .startTLS:
                 guard let tls else { continue }
                 awaitingTLS = true

@@ -41,7 +41,8 @@ public struct LMTPDataReader: Sendable {
         }
         if !exceedsMaximumSize && !hasOverlongLine {
             message.append(contentsOf: content)
-            message.append(contentsOf: [0x0D, 0x0A])
+            message.append(0x0D)
+            message.append(0x0A)
         }
         return false
     }

@@ -27,7 +27,8 @@ public struct Maildir: Sendable {
     public func folderNames() throws -> [MailboxName] {
         var names: Set<MailboxName> = [.inbox]
         for (entry, isDirectory) in try POSIX.list(root) where entry.hasPrefix(".") && !entry.hasPrefix("..") {
-            guard isDirectory ?? POSIX.isDirectory(root.appendingPath(entry)) else { continue }
+            // A symlinked folder is not a mailbox: it could point at another user's Maildir.
+            guard isDirectory ?? POSIX.isDirectory(root.appendingPath(entry), followingSymlinks: false) else { continue }
             if let name = try? MailboxName(maildirFolderName: entry) { names.insert(name) }
         }
         return names.sorted()

@@ -90,22 +90,15 @@ extension MaildirFolder {
 
     /// tmp/ -> new/ or cur/, with the fsyncs that ``Durability/immediate`` asks for.
     func write(_ message: [UInt8], as name: MaildirFileName, inNew: Bool, internalDate: Date?, durability: Durability) throws(MaildirError) -> MaildirEntry {
-        let temporary = tmpPath.appendingPath(name.base)
         let directory = inNew ? newPath : curPath
         let target = directory.appendingPath(name.description)
-        let fd = try POSIX.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
-        var renamed = false, open = true
+        let temporary = try writeTemporary(message, as: name, internalDate: internalDate, durability: durability)
+        var renamed = false
         do throws(MaildirError) {
-            try POSIX.writeAll(fd, message, path: temporary)
-            if let internalDate { try POSIX.setModificationDate(fd, internalDate, path: temporary) }
-            if durability == .immediate { try POSIX.fsync(fd, path: temporary) }
-            open = false
-            guard Glibc.close(fd) == 0 else { throw POSIX.fail("close", temporary) }
             try POSIX.rename(temporary, target)
             renamed = true
             if durability == .immediate { try POSIX.fsyncDirectory(directory) }
         } catch {
-            if open { _ = Glibc.close(fd) }
             _ = Glibc.unlink(renamed ? target : temporary)
             throw error
         }

@@ -23,18 +23,23 @@ public struct MaildirFolder: Sendable {
     var curPath: String { path.appendingPath("cur") }
     var tmpPath: String { path.appendingPath("tmp") }
 
-    /// Whether `cur/`, `new/` and `tmp/` all exist.
+    /// Whether `cur/`, `new/` and `tmp/` all exist, as directories rather than symlinks (and, for a
+    /// subfolder, the folder itself: only the Maildir root may be a link).
     public var exists: Bool {
-        POSIX.isDirectory(curPath) && POSIX.isDirectory(newPath) && POSIX.isDirectory(tmpPath)
+        if (path as NSString).lastPathComponent.hasPrefix("."), !POSIX.isDirectory(path, followingSymlinks: false) { return false }
+        return [curPath, newPath, tmpPath].allSatisfy { POSIX.isDirectory($0, followingSymlinks: false) }
     }
 
     /// Creates the folder's directory, `cur/`, `new/` and `tmp/` (mode 0700), and for a
     /// Maildir++ subfolder (a name starting with `.`) the empty `maildirfolder` file.
     /// Does nothing for what already exists. Throws ``MaildirError``.
     public func create() throws {
-        try POSIX.makeDirectory(path)
-        for sub in [curPath, newPath, tmpPath] { try POSIX.makeDirectory(sub) }
-        if (path as NSString).lastPathComponent.hasPrefix(".") {
+        // The Maildir root may be a symlink (~/Maildir -> /srv/mail/alice); a folder or its
+        // cur/new/tmp may not: a planted link would lead outside the user's mail.
+        let isSubfolder = (path as NSString).lastPathComponent.hasPrefix(".")
+        try POSIX.makeDirectory(path, followingSymlinks: !isSubfolder)
+        for sub in [curPath, newPath, tmpPath] { try POSIX.makeDirectory(sub, followingSymlinks: false) }
+        if isSubfolder {
             let marker = path.appendingPath("maildirfolder")
             if POSIX.status(marker) == nil {
                 let fd = try POSIX.open(marker, O_WRONLY | O_CREAT, mode: 0o600)
@@ -90,7 +95,7 @@ public struct MaildirFolder: Sendable {
     func entries(isNew: Bool, base: String? = nil) throws(MaildirError) -> [MaildirEntry] {
         let directory = isNew ? newPath : curPath
         var out: [MaildirEntry] = []
-        for (name, isDirectory) in try POSIX.list(directory) where !name.hasPrefix(".") && isDirectory != true {
+        for (name, isDirectory) in try POSIX.list(directory, followingSymlinks: false) where !name.hasPrefix(".") && isDirectory != true {
             let fileName = MaildirFileName(parsing: name) ?? MaildirFileName(base: name)
             if let base, fileName.base != base { continue }
             let filePath = directory.appendingPath(name)

@@ -41,18 +41,41 @@ enum POSIX {
         defer { close(fd) }
         var st = Glibc.stat()
         guard fstat(fd, &st) == 0 else { throw fail("fstat", path) }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(st.st_size))
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw fail("read", path)
-            }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
+        // Straight into the array's storage, sized from fstat (one byte more, to see the end).
+        var failure: Int32 = 0
+        let wanted = Int(st.st_size) + 1
+        var out = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+            count = readFully(fd, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
         }
+        // A file that grew since fstat is read on in chunks.
+        var more = out.count == wanted
+        while more, failure == 0 {
+            let chunk = [UInt8](unsafeUninitializedCapacity: 64 * 1024) { buffer, count in
+                count = readFully(fd, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
+            }
+            out += chunk
+            more = chunk.count == 64 * 1024
+        }
+        if failure != 0 {
+            errno = failure
+            throw fail("read", path)
+        }
+        return out
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns the count read. Sets `failure` to
+    /// errno on an error other than EINTR.
+    private static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, failure: inout Int32) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let n = Glibc.read(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n > 0 { done += n; continue }
+            if n == 0 { break }
+            if errno == EINTR { continue }
+            failure = errno
+            break
+        }
+        return done
     }
 
     static func fsync(_ fd: Int32, path: String) throws(MaildirError) {
@@ -80,27 +103,37 @@ enum POSIX {
     }
 
     /// Creates a directory with mode 0700; an existing directory is fine.
-    static func makeDirectory(_ path: String) throws(MaildirError) {
+    /// With `followingSymlinks: false`, a symlink in the way is an error (ENOTDIR), not a directory.
+    static func makeDirectory(_ path: String, followingSymlinks: Bool = true) throws(MaildirError) {
         if mkdir(path, 0o700) == 0 { InheritedOwner.adopt(path: path); return }
         let saved = errno
-        if saved == EEXIST, isDirectory(path) { return }
+        if saved == EEXIST, isDirectory(path, followingSymlinks: followingSymlinks) { return }
+        if saved == EEXIST { throw MaildirError(path: path, operation: "mkdir", errno: ENOTDIR) }
         throw MaildirError(path: path, operation: "mkdir", errno: saved)
     }
 
-    static func status(_ path: String) -> Glibc.stat? {
+    static func status(_ path: String, followingSymlinks: Bool = true) -> Glibc.stat? {
         var st = Glibc.stat()
-        return fstatat(AT_FDCWD, path, &st, 0) == 0 ? st : nil
+        return fstatat(AT_FDCWD, path, &st, followingSymlinks ? 0 : AT_SYMLINK_NOFOLLOW) == 0 ? st : nil
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        guard let st = status(path) else { return false }
+    static func isDirectory(_ path: String, followingSymlinks: Bool = true) -> Bool {
+        guard let st = status(path, followingSymlinks: followingSymlinks) else { return false }
         return st.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The names in a directory, without `.` and `..`, with whether each is a directory
     /// (nil when the file system does not say; the caller stats then).
-    static func list(_ path: String) throws(MaildirError) -> [(name: String, isDirectory: Bool?)] {
-        guard let dir = opendir(path) else { throw fail("opendir", path) }
+    /// With `followingSymlinks: false` a symlink at `path` is refused (ELOOP): a link planted as a
+    /// folder's `cur/` or `new/` must not lead outside the Maildir.
+    static func list(_ path: String, followingSymlinks: Bool = true) throws(MaildirError) -> [(name: String, isDirectory: Bool?)] {
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingSymlinks ? 0 : O_NOFOLLOW))
+        guard fd >= 0 else { throw fail("opendir", path) }
+        guard let dir = fdopendir(fd) else {
+            let error = fail("opendir", path)
+            Glibc.close(fd)
+            throw error
+        }
         defer { closedir(dir) }
         var out: [(name: String, isDirectory: Bool?)] = []
         while true {

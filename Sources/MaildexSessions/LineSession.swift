@@ -92,6 +92,31 @@ public protocol ConnectionSession: Actor {
     func shutdown() async -> [SessionAction]
 }
 
+extension ConnectionSession {
+    /// Frames that arrived together (one read from the socket), in order and in one turn of the
+    /// session: their actions are concatenated. A frame that starts TLS or closes the connection
+    /// ends the turn, since what the client pipelined past it is dropped by the connection.
+    public func receive(frames: [Frame]) async -> [SessionAction] {
+        var actions: [SessionAction] = []
+        for frame in frames {
+            let next = await receive(frame)
+            if actions.isEmpty { actions = next } else { actions += next }
+            if next.contains(where: \.endsTurn) { break }
+        }
+        return actions
+    }
+}
+
+extension SessionAction {
+    /// Whether frames after this action must not reach the session in the same turn.
+    var endsTurn: Bool {
+        switch self {
+        case .startTLS, .startCompression, .close: true
+        case .send, .stream: false
+        }
+    }
+}
+
 /// What a line framer hands to a ``LineSession``.
 public enum LineFrame: Sendable, Equatable {
     /// One line without its line ending (CRLF or bare LF).

@@ -12,8 +12,11 @@ extension NewMessage {
     /// message as IMAP clients do, with CRLF line endings. The file name is set by the caller
     /// once the file is written (``init(parsing:file:flags:internalDate:uid:)`` does both).
     init(parsing bytes: [UInt8], flags: Set<Flag>, internalDate: Date, uid: UID? = nil) {
-        let crlf = LineEndings.crlf(bytes)
+        let virtualSize = LineEndings.virtualSize(bytes)
+        // Mail from LMTP and IMAP has CRLF already: parse the bytes as they are, no copy.
+        let crlf = virtualSize == bytes.count ? bytes : LineEndings.crlf(bytes)
         let parsed = ParsedMessage(parsing: crlf)
+        let structure = parsed.bodyStructure
         let h = parsed.indexedHeaders
         let keys = SortKeys(header: parsed.header)
         let headers = HeaderValues(
@@ -27,8 +30,8 @@ extension NewMessage {
             uid: uid, flags: flags, internalDate: internalDate, size: bytes.count, virtualSize: crlf.count,
             baseName: "", fileName: "", headers: headers,
             envelope: parsed.envelope.imapString,
-            bodyStructure: parsed.bodyStructure.imapString(extended: true),
-            body: parsed.bodyStructure.imapString(extended: false)
+            bodyStructure: structure.imapString(extended: true),
+            body: structure.imapString(extended: false)
         )
     }
 

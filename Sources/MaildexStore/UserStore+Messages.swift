@@ -1,33 +1,9 @@
-public import Foundation
+import Foundation
 public import MaildexCore
 public import MaildexIndex
 public import MaildexMaildir
 
 extension UserStore {
-    /// Delivers (or APPENDs) one message durably: the file is fsynced and renamed into place and
-    /// its directory fsynced, then the index row is committed; only then does this return, with the
-    /// new UID. On any failure nothing is left behind and the error is thrown; ``QuotaExceeded``
-    /// when the message would pass the user's quota.
-    @discardableResult
-    public func deliver(_ message: [UInt8], to name: MailboxName = .inbox, flags: Set<Flag> = [], internalDate: Date = Date()) throws -> UID {
-        let record = try record(name)
-        try checkQuota(for: [message])
-        let folder = maildir.folder(name)
-        let before = try? folder.directoryModificationDates()
-        let entry = try folder.deliver(message, flags: flags, internalDate: internalDate, durability: .immediate)
-        let row = NewMessage(parsing: message, file: entry.fileName, flags: flags, internalDate: internalDate)
-        let uid: UID
-        do {
-            uid = try index.insert([row], into: record.id)[0].uid
-        } catch {
-            try? folder.remove(entry)
-            throw error
-        }
-        try noteOwnChange(record, folder: folder, before: before)
-        scheduleBodyIndexing()
-        return uid
-    }
-
     /// The light rows of a mailbox (UID, MODSEQ, flags, sizes, file name), ascending by UID.
     public func messages(in name: MailboxName) throws -> [MessageRecord] {
         try index.messages(in: record(name).id)
@@ -239,10 +215,22 @@ extension UserStore {
     /// meanwhile, so that the next open does not rescan a folder whose only changes are ours.
     func noteOwnChange(_ record: MailboxRecord, folder: MaildirFolder, before: (new: Date, cur: Date)?) throws {
         changeSignal.fire()
-        guard let before, before.new.timeIntervalSince1970 == record.syncedNewMTime,
-              before.cur.timeIntervalSince1970 == record.syncedCurMTime,
-              let after = try? folder.directoryModificationDates() else { return }
-        try index.setSyncState(id: record.id, newMTime: after.new.timeIntervalSince1970, curMTime: after.cur.timeIntervalSince1970)
-        syncedMTimes[record.name] = (after.new.timeIntervalSince1970, after.cur.timeIntervalSince1970)
+        guard let after = Self.syncStateAfterOwnChange(synced: record.syncState, folder: folder, before: before) else { return }
+        try index.setSyncState(id: record.id, newMTime: after.new, curMTime: after.cur)
+        syncedMTimes[record.name] = after
     }
+
+    /// The folder's mtimes now, if those `before` our change were the recorded sync state (so
+    /// the change since is ours alone); nil if another program changed the folder meanwhile.
+    static func syncStateAfterOwnChange(synced: (new: Double, cur: Double), folder: MaildirFolder,
+                                        before: (new: Date, cur: Date)?) -> (new: Double, cur: Double)? {
+        guard let before, before.new.timeIntervalSince1970 == synced.new, before.cur.timeIntervalSince1970 == synced.cur,
+              let after = try? folder.directoryModificationDates() else { return nil }
+        return (after.new.timeIntervalSince1970, after.cur.timeIntervalSince1970)
+    }
+}
+
+extension MailboxRecord {
+    /// The recorded mtimes of `new/` and `cur/` (``UserStore/syncedMTimes`` holds the same).
+    var syncState: (new: Double, cur: Double) { (syncedNewMTime, syncedCurMTime) }
 }

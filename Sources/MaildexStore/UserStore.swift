@@ -10,6 +10,9 @@ import MaildexMaildir
 /// bytes; the index is the truth for UIDs, MODSEQs and flags. Opening a mailbox reconciles the two.
 public actor UserStore {
     public nonisolated let location: MailLocation
+    /// This store's jobs run on a queue of their own, since they block on fsync (``UserStoreExecutor``).
+    private nonisolated let executor = UserStoreExecutor(label: "maildex.user-store")
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     nonisolated let maildir: Maildir
     let index: MailIndex
     let hostname: String?
@@ -31,6 +34,8 @@ public actor UserStore {
     var snapshots: [Int64: MailboxSnapshot] = [:]
     /// The user's quota limits, read at each check (see ``QuotaLimitsSource``).
     nonisolated let quotaLimits: QuotaLimitsSource
+    /// Deliveries whose files are written, waiting for the next group commit (``deliver(_:to:flags:internalDate:)``).
+    var pendingDeliveries: [PendingDelivery] = []
 
     /// Opens a user's mail. A Maildir seen for the first time (no index, no folders besides
     /// INBOX: a system user's first login) gets the `defaultMailboxes` too.

@@ -14,6 +14,8 @@ extension ServerConfiguration {
         hostname = daemon.hostname ?? Self.systemHostname ?? hostname
         loginPolicy = daemon.loginPolicy(reconciling: auth)
         minimumTLSVersion = daemon.minimumTLSVersion == .tlsv13 ? .tls13 : .tls12
+        connectionLimits = ConnectionLimits(maximumConnectionsPerAddress: daemon.maximumConnectionsPerIP > 0 ? daemon.maximumConnectionsPerIP : nil,
+                                            loginTimeout: daemon.loginTimeoutSeconds > 0 ? .seconds(daemon.loginTimeoutSeconds) : nil)
     }
 }
 

@@ -133,9 +133,11 @@ let issue7Files = [
     }
 
     @Test func environmentVariables() throws {
-        setenv("MAILDEX_CONFIG_TEST_HOST", "mail.example.com", 1)
-        let config = try parse("hostname = $ENV:MAILDEX_CONFIG_TEST_HOST\n")
-        #expect(config.value("hostname") == "mail.example.com")
+        // PATH is set in every test run. No setenv here: it races with Foundation's Process.run,
+        // which copies the environment while other tests start child processes.
+        let path = try #require(ProcessInfo.processInfo.environment["PATH"])
+        let config = try parse("hostname = $ENV:PATH\n")
+        #expect(config.value("hostname") == path)
         #expect(parseError("x = $ENV:MAILDEX_CONFIG_TEST_UNSET_VARIABLE")?.description
             == "maildex.conf:1: environment variable 'MAILDEX_CONFIG_TEST_UNSET_VARIABLE' is not set (in '$ENV:MAILDEX_CONFIG_TEST_UNSET_VARIABLE')")
     }

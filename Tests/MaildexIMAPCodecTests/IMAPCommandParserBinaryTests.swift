@@ -4,12 +4,12 @@ import Testing
 
 // BINARY, BINARY.PEEK and BINARY.SIZE (RFC 3516 §4.2), valid and invalid side by side.
 @Test(arguments: [
-    ParseFixture.ok("a FETCH 1 BINARY[1]", .fetch(set("1"), [.binary(part: [1], peek: false, partial: nil)], uid: false, modifiers: FetchModifiers())),
-    .ok("a FETCH 1 BINARY[]", .fetch(set("1"), [.binary(part: [], peek: false, partial: nil)], uid: false, modifiers: FetchModifiers())),
+    ParseFixture.ok("a FETCH 1 BINARY[1]", .fetch(seq("1"), [.binary(part: [1], peek: false, partial: nil)], uid: false, modifiers: FetchModifiers())),
+    .ok("a FETCH 1 BINARY[]", .fetch(seq("1"), [.binary(part: [], peek: false, partial: nil)], uid: false, modifiers: FetchModifiers())),
     .ok("a UID FETCH 7 (binary.peek[1.2]<0.1024> BINARY.SIZE[1.2])",
-        .fetch(set("7"), [.binary(part: [1, 2], peek: true, partial: Partial(offset: 0, length: 1024)), .binarySize(part: [1, 2])],
+        .fetch(seq("7"), [.binary(part: [1, 2], peek: true, partial: Partial(offset: 0, length: 1024)), .binarySize(part: [1, 2])],
                uid: true, modifiers: FetchModifiers())),
-    .ok("a FETCH 1:* (UID BINARY.SIZE[])", .fetch(set("1:*"), [.uid, .binarySize(part: [])], uid: false, modifiers: FetchModifiers())),
+    .ok("a FETCH 1:* (UID BINARY.SIZE[])", .fetch(seq("1:*"), [.uid, .binarySize(part: [])], uid: false, modifiers: FetchModifiers())),
     .bad("a FETCH 1 BINARY[1.HEADER]", "FETCH: unknown item BINARY[1.HEADER]"),
     .bad("a FETCH 1 BINARY[TEXT]", "unknown item BINARY[TEXT]"),
     .bad("a FETCH 1 BINARY[0]", "unknown item BINARY[0]"),

@@ -1,4 +1,5 @@
 import MaildexPOP3Codec
+import MaildexTesting
 import Foundation
 import Testing
 
@@ -55,4 +56,22 @@ func roundTrip(_ stored: String) {
     var expected = stored.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
     if !expected.hasSuffix("\r\n") { expected += "\r\n" }
     #expect(unstuffed == expected)
+}
+
+/// RETR's line-at-a-time block equals the byte-at-a-time one (which TOP uses) on random input
+/// made of the bytes that matter: dots, CR, LF and a letter.
+@Test(arguments: 0..<4)
+func retrBlockMatchesByteLoop(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    let alphabet: [UInt8] = [0x2E, 0x0D, 0x0A, 0x61]
+    for length in [0, 1, 2, 3, 17, 300, 5_000] {
+        let bytes = (0..<length).map { _ in alphabet[Int(random.next() % 4)] }
+        #expect(POP3MultiLine.message(bytes) == POP3MultiLine.top(bytes, bodyLines: .max))
+    }
+}
+
+@Test func retrBlockIsAppendedAfterTheStatusLine() {
+    var out = Array("+OK 5 octets\r\n".utf8)
+    POP3MultiLine.append(message: Array(".a\nb".utf8), to: &out)
+    #expect(String(decoding: out, as: UTF8.self) == "+OK 5 octets\r\n..a\r\nb\r\n.\r\n")
 }

@@ -17,7 +17,7 @@ final class ServerFixture: @unchecked Sendable {
     var ports: [String: Int] = [:]
     var lmtpSocket: String { dir.path("lmtp.sock") }
 
-    init() async throws {
+    init(connectionLimits: ConnectionLimits = ConnectionLimits()) async throws {
         dir = try TemporaryDirectory()
         store = try MailStore(configuration: StoreConfiguration(dataDirectory: dir.path("data")))
         for name in ["alice", "bob"] { try await store.addUser(Username(name), passwordHash: "{PLAIN}secret") }
@@ -35,6 +35,7 @@ final class ServerFixture: @unchecked Sendable {
             .init(.unix(path: dir.path("control")), service: .control),
         ], certificatePath: dir.path("server.crt"), keyPath: dir.path("server.key"))
         configuration.loginPolicy.mechanisms = [.plain, .login]
+        configuration.connectionLimits = connectionLimits
         let passdb = SQLPassDB { [store] name in try store.global.user(name)?.passwordHash }
         let userdb = SQLUserDB { [store] name in
             guard let record = try store.global.user(name) else { return nil }

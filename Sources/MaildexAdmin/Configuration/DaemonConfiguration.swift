@@ -63,6 +63,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// `mail_uid`/`mail_gid`: whom maildexd runs as after binding, for virtual users. The default
     /// is `vmail` when that user exists, else nil (maildexd then stays root, with a warning).
     public var mailAccount: MailAccount?
+    /// `max_connections_per_ip`: open connections from one remote address, all protocols together;
+    /// 0 means no limit. The default is 50.
+    public var maximumConnectionsPerIP = 50
+    /// `login_timeout`: seconds from connect to a successful IMAP/POP3 login; 0 means none. The default is 60.
+    public var loginTimeoutSeconds = 60
     /// Settings that were read but are ignored or adjusted, worth a line in the log
     /// (`maildex.conf:7: haproxy is not supported ...`).
     public var warnings: [String]

@@ -46,6 +46,8 @@ struct DaemonConfigurationReader {
             stateDirectory: nonEmpty("state_dir") ?? "/var/lib/maildex", baseDirectory: baseDirectory, warnings: warnings
         )
         daemon.mailAccount = try MailAccount.read(config)
+        daemon.maximumConnectionsPerIP = try readMaximumConnectionsPerIP()
+        daemon.loginTimeoutSeconds = try readLoginTimeout()
         return daemon
     }
 

@@ -7,7 +7,7 @@ enum SettingCatalog {
     /// Top-level keys maildex reads (``DaemonConfiguration``, ``AuthConfiguration``, maildexd's `log_path`).
     static let known: Set<String> = [
         "protocols", "listen", "ssl", "ssl_cert", "ssl_key", "ssl_ca", "ssl_min_protocol", "hostname",
-        "state_dir", "base_dir", "log_path", "mail_uid", "mail_gid", "mail_location",
+        "state_dir", "base_dir", "log_path", "mail_uid", "mail_gid", "mail_location", "max_connections_per_ip", "login_timeout",
         "auth_mechanisms", "disable_plaintext_auth", "login_trusted_networks", "username_format", "auth_username_format",
     ]
     /// Blocks maildex reads; their contents are checked by their readers (``DriverBlock``, ``ListenerSpec``).

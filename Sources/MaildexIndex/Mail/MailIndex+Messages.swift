@@ -10,7 +10,12 @@ extension MailIndex {
     /// All messages of one call share one new MODSEQ. UIDs are allocated from UIDNEXT unless
     /// given; a given UID below UIDNEXT throws ``InvalidUID`` and nothing is inserted.
     /// Throws ``NoSuchMailbox``. Returns the UID and MODSEQ of each message, in order.
-    public func insert(_ messages: [NewMessage], into mailboxID: Int64) throws -> [(uid: UID, modSeq: ModSeq)] {
+    ///
+    /// `syncState`, when given, is recorded as the mailbox's sync state (see
+    /// ``setSyncState(id:newMTime:curMTime:)``) in the same transaction: a delivery moves it along
+    /// without a second commit, and so without a second fsync of the WAL.
+    public func insert(_ messages: [NewMessage], into mailboxID: Int64,
+                       syncState: (newMTime: Double, curMTime: Double)? = nil) throws -> [(uid: UID, modSeq: ModSeq)] {
         if messages.isEmpty { return [] }
         return try pool.write { db in
             guard let box = try Self.mailbox(id: mailboxID, db) else { throw NoSuchMailbox(id: mailboxID) }
@@ -62,8 +67,14 @@ extension MailIndex {
                 try insertHeaderBlock.execute(arguments: [id, h.headerText])
                 result.append((UID(UInt32(uid)), modSeq))
             }
-            try db.execute(sql: "UPDATE mailbox SET uid_next = ?, highest_mod_seq = ? WHERE id = ?",
-                           arguments: [Int64(uidNext), Int64(modSeq.rawValue), mailboxID])
+            if let syncState {
+                try db.cachedStatement(sql: """
+                    UPDATE mailbox SET uid_next = ?, highest_mod_seq = ?, synced_new_mtime = ?, synced_cur_mtime = ? WHERE id = ?
+                    """).execute(arguments: [Int64(uidNext), Int64(modSeq.rawValue), syncState.newMTime, syncState.curMTime, mailboxID])
+            } else {
+                try db.cachedStatement(sql: "UPDATE mailbox SET uid_next = ?, highest_mod_seq = ? WHERE id = ?")
+                    .execute(arguments: [Int64(uidNext), Int64(modSeq.rawValue), mailboxID])
+            }
             return result
         }
     }

@@ -58,13 +58,17 @@ extension LMTPSession {
             guard let end = message[start...].firstIndex(of: 0x0A) else { return nil }
             let line = message[start..<end]
             if line.isEmpty || line == [0x0D] { return nil }   // end of the header
-            if line.count > 11, String(decoding: line.prefix(11), as: UTF8.self).lowercased() == "message-id:" {
-                return String(decoding: line.dropFirst(11), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            // Compared as bytes: a String per header line cost more than the rest of this log line.
+            if line.count > messageIDName.count,
+               zip(messageIDName, line).allSatisfy({ name, byte in name == (0x41...0x5A ~= byte ? byte | 0x20 : byte) }) {
+                return String(decoding: line.dropFirst(messageIDName.count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             start = end + 1
         }
         return nil
     }
+
+    private static let messageIDName = Array("message-id:".utf8)
 
     func send(_ replies: [LMTPReply]) -> [SessionAction] {
         [.send(replies.flatMap(\.encoded))]

@@ -26,7 +26,10 @@ extension POP3Session {
             let message = try maildrop.message(n).get()
             let bytes = try await read(message, number: n, from: maildrop.store)
             maildrop.retrieved.insert(n)
-            return [.send(Array("+OK \(message.virtualSize) octets\r\n".utf8) + POP3MultiLine.message(bytes))]
+            // The +OK line and the block in one buffer, which the connection writes as it is.
+            var out = Array("+OK \(message.virtualSize) octets\r\n".utf8)
+            POP3MultiLine.append(message: bytes, to: &out)
+            return [.send(out)]
         case .top(let n, let lines):
             let message = try maildrop.message(n).get()
             let bytes = try await read(message, number: n, from: maildrop.store)

@@ -1,0 +1,27 @@
+import Dispatch
+
+/// The serial executor of one ``UserStore``: a dispatch queue of its own.
+///
+/// A store's work blocks on the disk by design (a delivery fsyncs its file, its directory and
+/// the index's WAL before it is acknowledged). On Swift's cooperative pool, which has one thread
+/// per core, two users fsyncing would stall every session of every other user, and parallel
+/// deliveries to different users would wait for each other's fsyncs instead of overlapping them.
+/// A serial dispatch queue blocks a thread of its own (dispatch adds threads for blocked queues),
+/// and the actor keeps its guarantee: one job at a time per user.
+final class UserStoreExecutor: SerialExecutor {
+    private let queue: DispatchQueue
+
+    init(label: String) {
+        queue = DispatchQueue(label: label)
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedSerialExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
+
+    func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
+    }
+}

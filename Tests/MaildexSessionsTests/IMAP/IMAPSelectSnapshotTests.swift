@@ -1,4 +1,5 @@
 import MaildexCore
+import MaildexIndex
 import MaildexSessions
 import MaildexStore
 import Testing
@@ -33,10 +34,10 @@ import Testing
             S: * 1 RECENT
             S: f OK [APPENDUID * 4] Append completed.
             """)
-        // uid 1 seen, uid 2 gone, uids 3 and 4 unseen: the first unseen is message 2.
+        // uid 1 seen, uid 2 gone (with the only $Later), uids 3 and 4 unseen: the first unseen is message 2.
         await a.play("""
             C: c SELECT INBOX
-            S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Later)
+            S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)
             S: * OK [PERMANENTFLAGS *
             S: * 3 EXISTS
             S: * 0 RECENT

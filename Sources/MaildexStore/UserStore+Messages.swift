@@ -71,9 +71,7 @@ extension UserStore {
             let keywords = new.filter(\.isKeyword)
             guard let indexes = letters[keywords] ?? (try? folder.keywordLetterIndexes(for: keywords)) else { return nil }
             letters[keywords] = indexes
-            let entry = folder.entry(named: fileName, modificationDate: .distantPast)
-            guard let renamed = try? folder.setFlags(new, keywordIndexes: indexes, of: entry), renamed.path != entry.path else { return nil }
-            return renamed.fileName.description
+            return (try? folder.setFlags(new, keywordIndexes: indexes, ofFileNamed: fileName)) ?? nil
         }
         try noteOwnChange(record, folder: folder, before: before)
         return result

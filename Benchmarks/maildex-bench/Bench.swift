@@ -11,7 +11,7 @@ import MaildexStore
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maildex-bench", abstract: "Benchmarks of the Maildex libraries.",
-        subcommands: [StoreBench.self, AuthBench.self, ThreadBench.self], defaultSubcommand: StoreBench.self
+        subcommands: [StoreBench.self, AuthBench.self, ThreadBench.self, SelectStoreBench.self], defaultSubcommand: StoreBench.self
     )
 }
 

@@ -52,7 +52,8 @@ public struct MaildirFileName: Hashable, Sendable, CustomStringConvertible {
     /// Parses a file name found in `new/` or `cur/`. Returns nil for a name that cannot be a
     /// file name: empty, `.` or `..`, or containing `/` or NUL.
     public init?(parsing name: String) {
-        guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.utf8.contains(0) else { return nil }
+        // Bytes, not `contains("/")`, which Foundation answers with a slow CFString search.
+        guard !name.isEmpty, name != ".", name != "..", !name.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == 0 }) else { return nil }
         var rest = Substring(name)
         var info: Substring?
         if let colon = rest.firstIndex(of: ":") {

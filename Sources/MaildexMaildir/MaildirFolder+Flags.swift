@@ -12,7 +12,18 @@ extension MaildirFolder {
     /// and after a crash the old name only shows the older flags to other Maildir readers.
     /// A new keyword's line in `dovecot-keywords` is fsynced, since names refer to it.
     public func setFlags(_ flags: Set<Flag>, of entry: MaildirEntry) throws -> MaildirEntry {
-        let indexes = try keywordIndexes(for: flags, durability: .immediate)
+        try setFlags(flags, keywordIndexes: keywordLetterIndexes(for: flags), of: entry)
+    }
+
+    /// The letter indexes (0 is `a`) that `dovecot-keywords` gives the keywords of `flags`;
+    /// keywords it lacks are added (fsynced). For STOREs over many messages, which look the
+    /// letters up once and pass them to ``setFlags(_:keywordIndexes:of:)``.
+    public func keywordLetterIndexes(for flags: Set<Flag>) throws -> [Int] {
+        try keywordIndexes(for: flags, durability: .immediate)
+    }
+
+    /// ``setFlags(_:of:)`` with the keyword letters already looked up.
+    public func setFlags(_ flags: Set<Flag>, keywordIndexes indexes: [Int], of entry: MaildirEntry) throws -> MaildirEntry {
         var current = entry
         for attempt in 0..<2 {
             let name = current.fileName.withFlags(flags, keywordIndexes: indexes)
@@ -26,6 +37,22 @@ extension MaildirFolder {
             current = moved
         }
         throw MaildirError(path: entry.path, operation: "rename", errno: ENOENT)
+    }
+
+    /// ``setFlags(_:keywordIndexes:of:)`` for a file name as the index recorded it (in `cur/`
+    /// with an info part, in `new/` without), without parsing the whole name. Returns the new
+    /// name, nil when it stays the same.
+    public func setFlags(_ flags: Set<Flag>, keywordIndexes indexes: [Int], ofFileNamed fileName: String) throws -> String? {
+        let (name, inCur) = MaildirFileName.renaming(fileName, flags: flags, keywordIndexes: indexes)
+        let source = (inCur ? curPath : newPath) + "/" + fileName
+        let target = curPath + "/" + name
+        if source == target { return nil }
+        if Glibc.rename(source, target) == 0 { return name }
+        // Renamed by another program meanwhile: the general path finds it by its base.
+        guard let parsed = MaildirFileName(parsing: fileName) else { throw POSIX.fail("rename", "\(source) -> \(target)") }
+        let entry = MaildirEntry(fileName: parsed, isNew: !inCur, path: source, modificationDate: .distantPast)
+        let moved = try setFlags(flags, keywordIndexes: indexes, of: entry)
+        return moved.path == source ? nil : moved.fileName.description
     }
 
     /// Deletes a message file (found by its base if it was renamed). A message that is

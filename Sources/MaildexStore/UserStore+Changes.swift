@@ -29,16 +29,11 @@ extension UserStore {
     /// message is recent to exactly one session.
     public func claimRecent(in name: MailboxName, from lowest: UID, through highest: UID) throws -> ClosedRange<UInt32>? {
         let record = try record(name)
+        // Nothing new since the last claim (a SELECT of an unchanged mailbox): no write.
+        if try index.recentClaim(in: record.id) >= highest { return nil }
         let previous = try index.claimRecent(upTo: highest, in: record.id)
         let first = max(previous.rawValue &+ 1, lowest.rawValue)
         return first <= highest.rawValue ? first...highest.rawValue : nil
-    }
-
-    /// UIDs, first unseen message and keywords of a mailbox (SELECT), after reconciling it with
-    /// its folder; the record for UIDVALIDITY and UIDNEXT.
-    public func summary(of name: MailboxName) throws -> (record: MailboxRecord, summary: MailboxSummary) {
-        let record = try open(name)
-        return (record, try index.summary(of: record.id))
     }
 
     /// How many messages of a mailbox no session has been shown yet (STATUS RECENT).

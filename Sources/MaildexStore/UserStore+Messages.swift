@@ -56,25 +56,22 @@ extension UserStore {
         }
     }
 
-    /// Sets, adds or removes flags (STORE); files are renamed to carry the new flags.
-    /// Returns the changed messages with their new MODSEQ, and the UIDs refused by `unchangedSince`.
+    /// Sets, adds or removes flags (STORE); files are renamed to carry the new flags, in the
+    /// index transaction that records them. Returns the changed messages with their new
+    /// MODSEQ, the unchanged ones with their flags, and the UIDs refused by `unchangedSince`.
     public func setFlags(_ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in name: MailboxName,
-                         unchangedSince: ModSeq? = nil) throws -> (changed: [FlagChange], failed: [UID]) {
+                         unchangedSince: ModSeq? = nil) throws -> FlagStoreResult {
         let record = try record(name)
         let folder = maildir.folder(name)
         let before = try? folder.directoryModificationDates()
-        let result = try index.setFlags(flags, mode, uids: uids, in: record.id, unchangedSince: unchangedSince)
-        if !result.changed.isEmpty {
-            let rows = try index.messages(in: record.id, uids: result.changed.map(\.uid))
-            let flags = Dictionary(result.changed.map { ($0.uid, $0.flags) }, uniquingKeysWith: { _, last in last })
-            var renamed: [(uid: UID, fileName: String)] = []
-            for row in rows {
-                // The index holds the truth; a failed rename only leaves the name's flags stale.
-                if let new = flags[row.uid], let entry = try? folder.setFlags(new, of: entry(for: row, in: name)) {
-                    renamed.append((row.uid, entry.fileName.description))
-                }
-            }
-            try index.setFileNames(renamed, in: record.id)
+        // Keyword letters by keyword set: `dovecot-keywords` is read once per distinct set.
+        var letters: [Set<Flag>: [Int]] = [[]: []]
+        let result = try index.setFlags(flags, mode, uids: uids, in: record.id, unchangedSince: unchangedSince) { fileName, new in
+            // The index holds the truth; a failed rename only leaves the name's flags stale.
+            let keywords = new.filter(\.isKeyword)
+            guard let indexes = letters[keywords] ?? (try? folder.keywordLetterIndexes(for: keywords)) else { return nil }
+            letters[keywords] = indexes
+            return (try? folder.setFlags(new, keywordIndexes: indexes, ofFileNamed: fileName)) ?? nil
         }
         try noteOwnChange(record, folder: folder, before: before)
         return result

@@ -30,6 +30,8 @@ public actor UserStore {
     /// mailbox row is created, deleted or renamed (``forgetMailboxes()``).
     var mailboxIDs: [MailboxName: Int64] = [:]
     var syncedMTimes: [MailboxName: (new: Double, cur: Double)] = [:]
+    /// What SELECT shows of each mailbox, by row id (see ``snapshot(of:)``).
+    var snapshots: [Int64: MailboxSnapshot] = [:]
     /// The user's quota limits, read at each check (see ``QuotaLimitsSource``).
     nonisolated let quotaLimits: QuotaLimitsSource
     /// Deliveries whose files are written, waiting for the next group commit (``deliver(_:to:flags:internalDate:)``).
@@ -97,6 +99,7 @@ public actor UserStore {
     func forgetMailboxes() {
         mailboxIDs = [:]
         syncedMTimes = [:]
+        snapshots = [:]
     }
 
     /// Indexes a folder found on disk. UIDVALIDITY comes from its `dovecot-uidlist` when there is

@@ -82,3 +82,13 @@ extension MailIndex {
         }
     }
 }
+
+extension MailIndex {
+    /// The lowest UID without `\Seen` in a mailbox, nil when every message is seen.
+    public func lowestUnseen(in mailboxID: Int64) throws -> UID? {
+        try pool.read { db in
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT min(uid) FROM message WHERE mailbox_id = ? AND system_flags & 1 = 0"),
+                               arguments: [mailboxID]).map { UID(UInt32(truncatingIfNeeded: $0)) }
+        }
+    }
+}

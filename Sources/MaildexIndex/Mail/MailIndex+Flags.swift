@@ -1,6 +1,17 @@
 import GRDB
 public import MaildexCore
 
+/// The outcome of a STORE (see ``MailIndex/setFlags(_:_:uids:in:unchangedSince:renaming:)``).
+public struct FlagStoreResult: Sendable {
+    /// Messages whose flags changed, with their new flags and the call's one MODSEQ, ascending by UID.
+    public var changed: [FlagChange] = []
+    /// Messages named whose flags already were so, with their flags and MODSEQ, ascending by UID:
+    /// with ``changed``, what the untagged FETCH answers need, without reading the rows again.
+    public var unchanged: [FlagChange] = []
+    /// Messages refused by UNCHANGEDSINCE, ascending.
+    public var failed: [UID] = []
+}
+
 extension MailIndex {
     /// STORE (RFC 3501 §6.4.6) with CONDSTORE's UNCHANGEDSINCE (RFC 7162 §3.1.3).
     ///
@@ -15,35 +26,60 @@ extension MailIndex {
     public func setFlags(
         _ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in mailboxID: Int64, unchangedSince: ModSeq? = nil
     ) throws -> (changed: [FlagChange], failed: [UID]) {
+        let result = try setFlags(flags, mode, uids: uids, in: mailboxID, unchangedSince: unchangedSince) { _, _ in nil }
+        return (result.changed, result.failed)
+    }
+
+    /// STORE as above, in one transaction with one prepared UPDATE, calling `rename` for each
+    /// message whose flags change with its file name and new flags: the name it returns (nil
+    /// when the file kept its name) is stored with the flags, so that the index and the
+    /// Maildir file names change together.
+    public func setFlags(
+        _ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in mailboxID: Int64, unchangedSince: ModSeq?,
+        renaming rename: (_ fileName: String, _ flags: Set<Flag>) -> String?
+    ) throws -> FlagStoreResult {
         try pool.write { db in
             guard let box = try Self.mailbox(id: mailboxID, db) else { throw NoSuchMailbox(id: mailboxID) }
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, uid, mod_seq, system_flags, keywords FROM message
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT id, uid, mod_seq, system_flags, keywords, file_name FROM message
                 WHERE mailbox_id = ? AND uid IN (SELECT value FROM json_each(?)) ORDER BY uid
                 """), arguments: [mailboxID, Self.jsonArray(uids)])
             let modSeq = box.highestModSeq.next
-            let update = try db.cachedStatement(sql: "UPDATE message SET system_flags = ?, keywords = ?, mod_seq = ? WHERE id = ?")
-            var changed: [FlagChange] = []
-            var failed: [UID] = []
-            for row in rows {
-                let uid = UID(UInt32(truncatingIfNeeded: row["uid"] as Int64))
-                let rowModSeq = UInt64(clamping: row["mod_seq"] as Int64)
-                if let unchangedSince, rowModSeq > unchangedSince.rawValue {
-                    failed.append(uid)
+            let update = try db.cachedStatement(sql: """
+                UPDATE message SET system_flags = ?, keywords = ?, mod_seq = ?, file_name = coalesce(?, file_name) WHERE id = ?
+                """)
+            var result = FlagStoreResult()
+            // Rows often share their flags (1:* +FLAGS): decode and apply each distinct set once.
+            var applied: [FlagColumnValues: (old: Set<Flag>, new: Set<Flag>)] = [:]
+            while let row = try rows.next() {
+                let uid = UID(UInt32(truncatingIfNeeded: row[1] as Int64))
+                let rowModSeq = ModSeq(UInt64(clamping: row[2] as Int64))
+                if let unchangedSince, rowModSeq > unchangedSince {
+                    result.failed.append(uid)
                     continue
                 }
-                let old = FlagColumns.decode(systemFlags: row["system_flags"], keywords: row["keywords"])
-                let new = Self.apply(flags, mode, to: old)
-                if Self.sameFlags(old, new) { continue }
+                let stored = FlagColumnValues(systemFlags: row[3], keywords: row[4])
+                let (old, new) = applied[stored] ?? {
+                    let old = FlagColumns.decode(systemFlags: stored.systemFlags, keywords: stored.keywords)
+                    let pair = (old, Self.apply(flags, mode, to: old))
+                    applied[stored] = pair
+                    return pair
+                }()
+                // Flag's == ignores keyword case, so "$junk" replacing "$Junk" is no change.
+                if old == new {
+                    result.unchanged.append(FlagChange(uid: uid, flags: old, modSeq: rowModSeq))
+                    continue
+                }
                 let encoded = FlagColumns.encode(new)
-                try update.execute(arguments: [encoded.systemFlags, encoded.keywords, Int64(modSeq.rawValue), row["id"] as Int64])
-                changed.append(FlagChange(uid: uid, flags: new, modSeq: modSeq))
+                let fileName = rename(row[5], new)
+                try update.execute(arguments: [encoded.systemFlags, encoded.keywords, Int64(modSeq.rawValue), fileName, row[0] as Int64])
+                result.changed.append(FlagChange(uid: uid, flags: new, modSeq: modSeq))
             }
-            if !changed.isEmpty {
+            if !result.changed.isEmpty {
                 try db.execute(sql: "UPDATE mailbox SET highest_mod_seq = ? WHERE id = ?",
                                arguments: [Int64(modSeq.rawValue), mailboxID])
             }
-            return (changed, failed)
+            return result
         }
     }
 
@@ -55,7 +91,10 @@ extension MailIndex {
         case .remove: old.subtracting(flags)
         }
     }
+}
 
-    /// Flag's == ignores keyword case, so "$junk" replacing "$Junk" is no change.
-    private static func sameFlags(_ a: Set<Flag>, _ b: Set<Flag>) -> Bool { a == b }
+/// A flag set as stored in a message row, as a dictionary key.
+private struct FlagColumnValues: Hashable {
+    var systemFlags: Int64
+    var keywords: String?
 }

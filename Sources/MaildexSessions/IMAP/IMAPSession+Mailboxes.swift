@@ -35,28 +35,28 @@ extension IMAPSession {
         if case .selected = state, qresync || imap4rev2 { closed.append("* OK [CLOSED] Previous mailbox closed.") }
         state = .authenticated(store)   // a failed SELECT leaves no mailbox selected
         let name = try mailboxName(wire)
-        let (record, summary) = try await store.summary(of: name)
+        let (record, snapshot) = try await store.snapshot(of: name)
         var recent = Set<UID>()
         var recentCount = 0
         if imap4rev2 {
             // IMAP4rev2 has no \Recent: nothing claimed, nothing counted (RFC 9051 Appendix E).
         } else if readOnly {
             recentCount = try await store.recentCount(in: name)
-        } else if let last = summary.uids.last, let claimed = try await store.claimRecent(in: name, from: .min, through: last) {
-            for uid in summary.uids where claimed.contains(uid.rawValue) { recent.insert(uid) }
+        } else if let last = snapshot.uids.last, let claimed = try await store.claimRecent(in: name, from: .min, through: last) {
+            for (_, uid) in snapshot.uids.members(in: claimed) { recent.insert(uid) }
             recentCount = recent.count
         }
-        let mailbox = SelectedMailbox(name: name, readOnly: readOnly, record: record, summary: summary, recent: recent)
+        let mailbox = SelectedMailbox(name: name, readOnly: readOnly, record: record, snapshot: snapshot, recent: recent)
         state = .selected(store, mailbox)
         var lines = closed + [
             mailbox.flagsLine,
             readOnly ? "* OK [PERMANENTFLAGS ()] Read-only mailbox."
                      : "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.",
-            "* \(summary.uids.count) EXISTS",
+            "* \(snapshot.uids.count) EXISTS",
         ]
         // IMAP4rev2: the mailbox's LIST instead of RECENT, and no UNSEEN (RFC 9051 §6.3.2).
         lines.append(imap4rev2 ? try await selectListLine(name, store: store) : "* \(recentCount) RECENT")
-        if !imap4rev2, let firstUnseen = summary.firstUnseen {
+        if !imap4rev2, let firstUnseen = snapshot.firstUnseen {
             lines.append("* OK [UNSEEN \(firstUnseen + 1)] First unseen.")
         }
         lines += [

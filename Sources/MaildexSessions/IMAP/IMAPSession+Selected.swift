@@ -94,8 +94,11 @@ extension IMAPSession {
         if newKeywords { lines.append(view.flagsLine) }
         let changed = Set(result.changed.map(\.uid))
         if !action.silent || condStore {
-            let current = Dictionary(try await store.messages(targets.map(\.1), in: mailbox.name).map { ($0.uid, $0) },
-                                     uniquingKeysWith: { a, _ in a })
+            // The store answered with every named message's flags: no rows are read again.
+            var current: [UID: FlagChange] = [:]
+            current.reserveCapacity(result.changed.count + result.unchanged.count)
+            for change in result.unchanged { current[change.uid] = change }
+            for change in result.changed { current[change.uid] = change }
             for (seq, id) in targets {
                 guard let record = current[id] else { continue }
                 var items: [String] = uid ? ["UID \(id)"] : []

@@ -29,12 +29,13 @@ struct SelectedMailbox {
     /// the selection (SELECT, EXAMINE, CLOSE and UNSELECT clear it).
     var searchResult = Set<UID>()
 
-    init(name: MailboxName, readOnly: Bool, record: MailboxRecord, summary: MailboxSummary, recent: Set<UID>) {
+    /// The view starts from the store's snapshot, sharing its UID runs until either changes.
+    init(name: MailboxName, readOnly: Bool, record: MailboxRecord, snapshot: MailboxSnapshot, recent: Set<UID>) {
         self.name = name
         self.readOnly = readOnly
         uidValidity = record.uidValidity
-        uids = UIDList(summary.uids)
-        keywords = summary.keywords
+        uids = snapshot.uids
+        keywords = snapshot.keywords
         self.recent = recent
         modSeq = record.highestModSeq
     }
@@ -68,6 +69,9 @@ struct SelectedMailbox {
     @discardableResult
     mutating func noteOwnChange(_ change: FlagChange) -> Bool {
         ownChanges[change.uid] = change.modSeq
+        // The change came right after everything this view holds, so the view is current up to
+        // it and the next update need not read this session's own changes back.
+        if change.modSeq == modSeq.next { modSeq = change.modSeq }
         var added = false
         for flag in change.flags where flag.isKeyword && !keywords.contains(flag) {
             keywords.insert(flag)

@@ -1,10 +1,11 @@
-import MaildexCore
-
 /// An ascending list of UIDs stored as runs (`1:9000,9002:10000`), so that a session's view of
 /// a 100,000-message mailbox with few gaps costs a few bytes, not 400 KB (1,000 IDLE sessions
-/// must fit in well under 100 MB). Sequence number n is the n-th UID.
-struct UIDList: Equatable {
-    private struct Run: Equatable {
+/// must fit in well under 100 MB). Sequence number n is the n-th UID (RFC 3501 §2.3.1.2).
+///
+/// A value type with copy-on-write storage: the store keeps one per mailbox and SELECT hands
+/// a copy to the session, which costs nothing until one of them changes it.
+public struct UIDList: Equatable, Sendable {
+    private struct Run: Equatable, Sendable {
         var first: UInt32
         var last: UInt32
         var count: Int { Int(last - first) + 1 }
@@ -13,18 +14,18 @@ struct UIDList: Equatable {
     private var runs: [Run] = []
     /// Messages before each run (prefix sums), for sequence-number lookups.
     private var before: [Int] = []
-    private(set) var count = 0
+    public private(set) var count = 0
 
-    init() {}
+    public init() {}
 
-    init(_ uids: some Sequence<UID>) {
+    public init(_ uids: some Sequence<UID>) {
         for uid in uids { append(uid) }
     }
 
-    var last: UID? { runs.last.map { UID($0.last) } }
+    public var last: UID? { runs.last.map { UID($0.last) } }
 
     /// Adds a UID above every UID in the list (new mail). UIDs not above the last are ignored.
-    mutating func append(_ uid: UID) {
+    public mutating func append(_ uid: UID) {
         if let lastRun = runs.last {
             guard uid.rawValue > lastRun.last else { return }
             if uid.rawValue == lastRun.last + 1 {
@@ -39,23 +40,23 @@ struct UIDList: Equatable {
     }
 
     /// The UID at sequence number `seq` (1-based), or nil.
-    func uid(at seq: Int) -> UID? {
+    public func uid(at seq: Int) -> UID? {
         guard seq >= 1, seq <= count else { return nil }
         let i = runIndex(containingSequence: seq)
         return UID(runs[i].first + UInt32(seq - 1 - before[i]))
     }
 
     /// The sequence number of a UID, or nil when it is not in the list.
-    func sequenceNumber(of uid: UID) -> Int? {
+    public func sequenceNumber(of uid: UID) -> Int? {
         guard let i = runIndex(containingUID: uid.rawValue) else { return nil }
         return before[i] + Int(uid.rawValue - runs[i].first) + 1
     }
 
-    func contains(_ uid: UID) -> Bool { runIndex(containingUID: uid.rawValue) != nil }
+    public func contains(_ uid: UID) -> Bool { runIndex(containingUID: uid.rawValue) != nil }
 
     /// Removes a UID; returns the sequence number it had.
     @discardableResult
-    mutating func remove(_ uid: UID) -> Int? {
+    public mutating func remove(_ uid: UID) -> Int? {
         guard let i = runIndex(containingUID: uid.rawValue) else { return nil }
         let seq = before[i] + Int(uid.rawValue - runs[i].first) + 1
         let run = runs[i]
@@ -77,7 +78,7 @@ struct UIDList: Equatable {
     }
 
     /// (sequence number, UID) for the UIDs in `range`, ascending.
-    func members(in range: ClosedRange<UInt32>) -> [(Int, UID)] {
+    public func members(in range: ClosedRange<UInt32>) -> [(Int, UID)] {
         var out: [(Int, UID)] = []
         var i = firstRun(endingAtOrAfter: range.lowerBound)
         while i < runs.count, runs[i].first <= range.upperBound {

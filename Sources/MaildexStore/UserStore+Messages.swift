@@ -130,13 +130,6 @@ extension UserStore {
         return pairs
     }
 
-    /// Moves messages (copy, then expunge from the source). The user's usage does not grow, so
-    /// the quota is not checked: a user over quota can still file mail away.
-    public func move(uids: [UID], from source: MailboxName, to destination: MailboxName) throws -> [(UID, UID)] {
-        let pairs = try copy(uids: uids, from: source, to: destination, checkingQuota: false)
-        try expunge(pairs.map(\.0), in: source)
-        return pairs
-    }
 
     /// The UIDs that message sequence numbers name, in a view of the mailbox as it is now
     /// (sequence number n is the n-th lowest UID; `*` is the last message, RFC 3501 §6.4.8).

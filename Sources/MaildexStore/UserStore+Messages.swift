@@ -99,39 +99,31 @@ extension UserStore {
 
     /// Copies messages, with their flags and internal dates, and returns (source, new) UID pairs.
     /// Throws ``QuotaExceeded``, copying nothing, when the copies would pass the user's quota.
+    ///
+    /// Each file is hard-linked (or written) into the destination and made durable; then one
+    /// index transaction adds the copies' rows, taking the parsed fields from the source rows.
+    /// A crash before that commit leaves files the next sync indexes: never a lost message.
     public func copy(uids: [UID], from source: MailboxName, to destination: MailboxName) throws -> [(UID, UID)] {
-        try copy(uids: uids, from: source, to: destination, checkingQuota: true)
-    }
-
-    private func copy(uids: [UID], from source: MailboxName, to destination: MailboxName, checkingQuota: Bool) throws -> [(UID, UID)] {
         let sourceRecord = try record(source)
         let target = try record(destination)
         let from = maildir.folder(source), to = maildir.folder(destination)
         let rows = try index.messages(in: sourceRecord.id, uids: uids)
-        if checkingQuota { try checkQuota(adding: rows.map(\.virtualSize)) }
+        try checkQuota(adding: rows.map(\.virtualSize))
         let before = try? to.directoryModificationDates()
-        var pairs: [(UID, UID)] = []
-        for row in rows {
-            let copied = try from.copy(entry(for: row, in: source), to: to, flags: row.flags, durability: .immediate)
-            let bytes = try to.read(copied)
-            let newRow = NewMessage(parsing: bytes, file: copied.fileName, flags: row.flags, internalDate: row.internalDate)
-            do {
-                pairs.append((row.uid, try index.insert([newRow], into: target.id)[0].uid))
-            } catch {
-                try? to.remove(copied)
-                throw error
+        var copied: [MaildirEntry] = []
+        let pairs: [(UID, UID)]
+        do {
+            for row in rows {
+                copied.append(try from.copy(entry(for: row, in: source), to: to, flags: row.flags, durability: .immediate))
             }
+            pairs = try index.copy(zip(rows, copied).map { ($0.uid, $1.fileName.base, $1.fileName.description) },
+                                   from: sourceRecord.id, to: target.id)
+        } catch {
+            for file in copied { try? to.remove(file) }
+            throw error
         }
         try noteOwnChange(target, folder: to, before: before)
         scheduleBodyIndexing()
-        return pairs
-    }
-
-    /// Moves messages (copy, then expunge from the source). The user's usage does not grow, so
-    /// the quota is not checked: a user over quota can still file mail away.
-    public func move(uids: [UID], from source: MailboxName, to destination: MailboxName) throws -> [(UID, UID)] {
-        let pairs = try copy(uids: uids, from: source, to: destination, checkingQuota: false)
-        try expunge(pairs.map(\.0), in: source)
         return pairs
     }
 

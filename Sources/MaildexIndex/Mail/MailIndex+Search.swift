@@ -24,7 +24,8 @@ extension MailIndex {
     /// Catch-up indexer: adds up to `limit` messages' header block and body text (read from their
     /// files through the ``BodyTextSource``, outside any transaction) to the text FTS, oldest
     /// first, and moves the watermark past them. A message whose file is gone is indexed with its
-    /// header block only. Returns how many it indexed (0 when nothing is pending).
+    /// header block only. Returns how many it indexed (0 when nothing is pending, or when the first
+    /// pending row was moved or renamed meanwhile: the next run reads it again).
     @discardableResult
     public func indexPendingBodies(limit: Int = 500) throws -> Int {
         guard limit > 0 else { return 0 }
@@ -38,7 +39,7 @@ extension MailIndex {
                 """), arguments: [watermark, limit])
             return (watermark, rows)
         }
-        guard let last = pending.last?["id"] as Int64? else { return 0 }
+        guard !pending.isEmpty else { return 0 }
         let texts = pending.map { row -> String in
             guard let mailbox = try? MailboxName(row["name"] as String) else { return "" }
             return bodyText(mailbox, row["file_name"]) ?? ""
@@ -46,12 +47,20 @@ extension MailIndex {
         return try pool.write { db in
             // Another indexer got here first: its rows are in, ours would be duplicates.
             guard try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM state WHERE key = 'body_fts_indexed_through'")) == watermark else { return 0 }
+            // A row moved or renamed since it was read (MOVE keeps its id) was read from a file
+            // that may be gone: stop before it, and the next run reads it again.
+            let current = try db.cachedStatement(sql: "SELECT file_name FROM message WHERE id = ?")
             let insert = try db.cachedStatement(sql: "INSERT INTO message_text_fts (rowid, header_text, body_text) VALUES (?, ?, ?)")
+            var through = watermark, count = 0
             for (row, text) in zip(pending, texts) {
-                try insert.execute(arguments: [row["id"] as Int64, row["header_text"] as String, text])
+                let id: Int64 = row["id"]
+                if let now = try String.fetchOne(current, arguments: [id]), now != row["file_name"] as String { break }
+                try insert.execute(arguments: [id, row["header_text"] as String, text])
+                (through, count) = (id, count + 1)
             }
-            try db.cachedStatement(sql: "UPDATE state SET value = ? WHERE key = 'body_fts_indexed_through'").execute(arguments: [last])
-            return pending.count
+            guard count > 0 else { return 0 }
+            try db.cachedStatement(sql: "UPDATE state SET value = ? WHERE key = 'body_fts_indexed_through'").execute(arguments: [through])
+            return count
         }
     }
 }

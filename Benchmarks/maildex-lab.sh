@@ -33,6 +33,7 @@ start() {
   cat > "$LAB/maildex.conf" <<CONF
 listen = 127.0.0.1
 ssl = no
+mail_uid = $(id -un)                # stay who started it (the lab's files are theirs), not vmail
 state_dir = $LAB/state
 base_dir = $LAB/run
 auth_mechanisms = plain login

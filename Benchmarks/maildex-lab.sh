@@ -34,6 +34,7 @@ start() {
 listen = 127.0.0.1
 ssl = no
 mail_uid = $(id -un)                # stay who started it (the lab's files are theirs), not vmail
+max_connections_per_ip = 0          # all benchmark clients come from 127.0.0.9 (dovecot-lab.sh raises its limits too)
 state_dir = $LAB/state
 base_dir = $LAB/run
 auth_mechanisms = plain login

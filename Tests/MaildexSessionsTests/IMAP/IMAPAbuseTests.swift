@@ -9,23 +9,10 @@ import Testing
 /// keywords, a megabyte-long header line. Each is served (or refused) cleanly, and the session
 /// answers the next command.
 @Suite struct IMAPAbuseTests {
-    /// Sends one command (CRLF added; literals inline with LITERAL+) and returns what the session wrote.
-    private func say(_ session: IMAPSession, _ command: [UInt8]) async -> String {
-        var decoder = IMAPFrameDecoder()
-        decoder.append(command + [13, 10])
-        var out = ""
-        while let frame = decoder.next() {
-            for case .send(let bytes) in await session.receive(frame) { out += String(decoding: bytes, as: UTF8.self) }
-        }
-        return out
-    }
-
-    private func say(_ session: IMAPSession, _ command: String) async -> String { await say(session, Array(command.utf8)) }
-
     private func loggedIn(_ fixture: POP3Fixture) async -> IMAPSession {
         let session = fixture.imapSession()
         _ = await session.start()
-        _ = await say(session, "a LOGIN alice secret")
+        _ = await session.say("a LOGIN alice secret")
         return session
     }
 
@@ -33,30 +20,30 @@ import Testing
         let fixture = try await POP3Fixture()
         for i in 0..<2_000 { try await fixture.alice.createMailbox(MailboxName("Box\(i)")) }
         let session = await loggedIn(fixture)
-        let list = await say(session, "l LIST \"\" \"Box*\"")
+        let list = await session.say("l LIST \"\" \"Box*\"")
         #expect(list.components(separatedBy: "\r\n").filter { $0.hasPrefix("* LIST ") }.count == 2_000)
         #expect(list.hasSuffix("l OK List completed.\r\n") || list.contains("\r\nl OK "))
-        #expect(await say(session, "s SELECT Box1999").contains("s OK [READ-WRITE]"))
-        #expect(await say(session, "n NOOP").contains("n OK"))
+        #expect(await session.say("s SELECT Box1999").contains("s OK [READ-WRITE]"))
+        #expect(await session.say("n NOOP").contains("n OK"))
     }
 
     @Test func thousandsOfKeywordsAreStoredAndShown() async throws {
         let fixture = try await POP3Fixture()
         _ = try await fixture.alice.deliver(Array("Subject: k\r\n\r\nbody\r\n".utf8))
         let session = await loggedIn(fixture)
-        _ = await say(session, "s SELECT INBOX")
+        _ = await session.say("s SELECT INBOX")
         // 5,000 keywords in one STORE: a 50 KB line, inside the 64 KiB line limit.
         let keywords = (0..<5_000).map { "kw\($0)" }
-        let stored = await say(session, "t STORE 1 +FLAGS.SILENT (\(keywords.joined(separator: " ")))")
+        let stored = await session.say("t STORE 1 +FLAGS.SILENT (\(keywords.joined(separator: " ")))")
         #expect(stored.contains("t OK"))
-        let flags = await say(session, "f FETCH 1 FLAGS")
+        let flags = await session.say("f FETCH 1 FLAGS")
         #expect(flags.contains("kw0 ") && flags.contains("kw4999"))
         #expect(flags.contains("f OK"))
         // Past the line limit the command is refused, and the session goes on.
         let tooMany = (0..<20_000).map { "kw\($0)" }.joined(separator: " ")
-        #expect(await say(session, "u STORE 1 +FLAGS (\(tooMany))").contains("BAD"))
-        #expect(await say(session, "n NOOP").contains("n OK"))
-        #expect(await say(session, "e EXAMINE INBOX").contains("kw4999"))
+        #expect(await session.say("u STORE 1 +FLAGS (\(tooMany))").contains("BAD"))
+        #expect(await session.say("n NOOP").contains("n OK"))
+        #expect(await session.say("e EXAMINE INBOX").contains("kw4999"))
     }
 
     @Test func megabyteHeaderLineIsStoredFetchedAndSearched() async throws {
@@ -64,11 +51,11 @@ import Testing
         let session = await loggedIn(fixture)
         let subject = String(repeating: "x", count: 1 << 20) + " needle"
         let message = Array("Subject: \(subject)\r\nFrom: a@example.com\r\n\r\nbody\r\n".utf8)
-        let appended = await say(session, Array("a APPEND INBOX {\(message.count)+}\r\n".utf8) + message)
+        let appended = await session.say(Array("a APPEND INBOX {\(message.count)+}\r\n".utf8) + message)
         #expect(appended.contains("a OK"))
-        _ = await say(session, "s SELECT INBOX")
-        #expect(await say(session, "f FETCH 1 ENVELOPE").contains(" needle\""))
-        #expect(await say(session, "r SEARCH SUBJECT needle").contains("* SEARCH 1\r\n"))
-        #expect(await say(session, "n NOOP").contains("n OK"))
+        _ = await session.say("s SELECT INBOX")
+        #expect(await session.say("f FETCH 1 ENVELOPE").contains(" needle\""))
+        #expect(await session.say("r SEARCH SUBJECT needle").contains("* SEARCH 1\r\n"))
+        #expect(await session.say("n NOOP").contains("n OK"))
     }
 }

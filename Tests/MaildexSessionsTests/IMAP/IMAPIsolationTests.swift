@@ -16,19 +16,6 @@ import Testing
         "%", "*", "bob%", ".Private", "..Private", "INBOX/.", "a\\b",
     ]
 
-    /// Sends one command (CRLF added; literals inline with LITERAL+) and returns what the session wrote.
-    private func say(_ session: IMAPSession, _ command: [UInt8]) async -> String {
-        var decoder = IMAPFrameDecoder()
-        decoder.append(command + [13, 10])
-        var out = ""
-        while let frame = decoder.next() {
-            for case .send(let bytes) in await session.receive(frame) { out += String(decoding: bytes, as: UTF8.self) }
-        }
-        return out
-    }
-
-    private func say(_ session: IMAPSession, _ command: String) async -> String { await say(session, Array(command.utf8)) }
-
     /// Every file and directory under `root`, except those under `excluded`.
     private func tree(_ root: String, excluding excluded: String) -> Set<String> {
         var out: Set<String> = []
@@ -54,24 +41,24 @@ import Testing
 
         let session = fixture.imapSession()
         _ = await session.start()
-        #expect(await say(session, "a LOGIN alice secret").contains("a OK"))
+        #expect(await session.say("a LOGIN alice secret").contains("a OK"))
         let quoted = "\"" + name.replacingOccurrences(of: "\\", with: "\\\\") + "\""
         for command in ["SELECT", "EXAMINE"] {
-            let reply = await say(session, "s \(command) \(quoted)")
+            let reply = await session.say("s \(command) \(quoted)")
             #expect(!reply.contains("s OK"), "\(command) \(name): \(reply)")
         }
-        let status = await say(session, "t STATUS \(quoted) (MESSAGES)")
+        let status = await session.say("t STATUS \(quoted) (MESSAGES)")
         #expect(!status.contains("t OK"), "STATUS \(name): \(status)")
-        #expect(await say(session, "u SELECT INBOX").contains("u OK"))
+        #expect(await session.say("u SELECT INBOX").contains("u OK"))
         for command in ["COPY", "MOVE"] {
-            let reply = await say(session, "v \(command) 1 \(quoted)")
+            let reply = await session.say("v \(command) 1 \(quoted)")
             #expect(!reply.contains("v OK"), "\(command) \(name): \(reply)")
         }
-        let append = await say(session, Array("w APPEND \(quoted) {10+}\r\nSubject: x".utf8))
+        let append = await session.say(Array("w APPEND \(quoted) {10+}\r\nSubject: x".utf8))
         #expect(!append.contains("w OK"), "APPEND \(name): \(append)")
-        _ = await say(session, "x CREATE \(quoted)")   // may succeed for a harmless name, inside alice's Maildir
-        _ = await say(session, "y DELETE \(quoted)")
-        _ = await say(session, "z RENAME \(quoted) Stolen")
+        _ = await session.say("x CREATE \(quoted)")   // may succeed for a harmless name, inside alice's Maildir
+        _ = await session.say("y DELETE \(quoted)")
+        _ = await session.say("z RENAME \(quoted) Stolen")
         await session.closed()
 
         #expect(tree(fixture.dir.path("data"), excluding: aliceMaildir) == before, "nothing changed outside alice's Maildir")
@@ -83,10 +70,10 @@ import Testing
         let fixture = try await POP3Fixture()
         let session = fixture.imapSession()
         _ = await session.start()
-        #expect(await say(session, "a LOGIN alice secret").contains("a OK"))
-        let select = await say(session, Array("b SELECT {6+}\r\nINBOX".utf8) + [0])
+        #expect(await session.say("a LOGIN alice secret").contains("a OK"))
+        let select = await session.say(Array("b SELECT {6+}\r\nINBOX".utf8) + [0])
         #expect(!select.contains("b OK"), "\(select)")
-        let create = await say(session, Array("c CREATE {4+}\r\nx".utf8) + [0] + Array("yz".utf8))
+        let create = await session.say(Array("c CREATE {4+}\r\nx".utf8) + [0] + Array("yz".utf8))
         #expect(!create.contains("c OK"), "\(create)")
         #expect(try await fixture.alice.mailboxes().allSatisfy { !$0.name.rawValue.contains("\0") })
     }
@@ -98,8 +85,8 @@ import Testing
         try await fixture.store.userStore(for: bobRecord).createMailbox(MailboxName("BobsPrivate"))
         let session = fixture.imapSession()
         _ = await session.start()
-        #expect(await say(session, "a LOGIN alice secret").contains("a OK"))
-        let list = await say(session, "b LIST \"\" *") + (await say(session, "c LIST \"../\" *")) + (await say(session, "d LIST \"\" \"../*\""))
+        #expect(await session.say("a LOGIN alice secret").contains("a OK"))
+        let list = await session.say("b LIST \"\" *") + (await session.say("c LIST \"../\" *")) + (await session.say("d LIST \"\" \"../*\""))
         #expect(!list.contains("BobsPrivate"), "\(list)")
         #expect(!list.contains("bob"), "\(list)")
     }

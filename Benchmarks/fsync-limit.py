@@ -3,7 +3,9 @@
 do, N times in a row on one thread: write a 20 KB file into tmp/, fsync it, rename it into new/,
 fsync new/, then one small write + fsync of another file (the index commit). Prints one JSON
 line with ops/s; Benchmarks/compare.py shows LMTP delivery rates as a fraction of it.
-  Benchmarks/fsync-limit.py DIR [--n 10000] [--size 20480]     (DIR is created and removed)
+  Benchmarks/fsync-limit.py DIR [--n 10000] [--size 20480] [--trash T]
+DIR is created, and removed at the end, or moved into the directory T when given (compare.py
+deletes that only after every timed run: see TRASH there).
 """
 import argparse
 import json
@@ -17,6 +19,7 @@ def main():
     p.add_argument("dir")
     p.add_argument("--n", type=int, default=10000)
     p.add_argument("--size", type=int, default=20 * 1024)
+    p.add_argument("--trash", help="move DIR into this directory at the end instead of deleting it")
     a = p.parse_args()
     if not 1 <= a.n <= 1_000_000:
         raise SystemExit("--n must be between 1 and 1000000")
@@ -42,7 +45,11 @@ def main():
     finally:
         os.close(new_fd)
         os.close(index_fd)
-        shutil.rmtree(a.dir)
+        if a.trash:
+            os.makedirs(a.trash, exist_ok=True)
+            os.rename(a.dir, os.path.join(a.trash, f"fsync-limit-{time.time_ns()}"))
+        else:
+            shutil.rmtree(a.dir)
     print(json.dumps({"workload": "fsync-limit", "n": a.n, "size": a.size, "s": round(wall, 3),
                       "ops_per_s": round(a.n / wall, 1), "ms_per_op": round(wall * 1000 / a.n, 3)}))
 

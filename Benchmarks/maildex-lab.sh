@@ -5,8 +5,8 @@
 # State under $LAB (default /tmp/lab/maildex); mail in $LAB/home/<user>/Maildir.
 #   Benchmarks/maildex-lab.sh [start]      starts it (idempotent)
 #   Benchmarks/maildex-lab.sh stop
-#   Benchmarks/maildex-lab.sh reset USER   wipes USER's mail; maildexd keeps each user's index
-#                                          open, so it is stopped around the wipe
+#   Benchmarks/maildex-lab.sh reset USER   moves USER's mail into $TRASH (default $LAB/trash); maildexd
+#                                          keeps each user's index open, so it is stopped around it
 #   Benchmarks/maildex-lab.sh indexed      succeeds once every message body is in the FTS index
 set -euo pipefail
 LAB=${LAB:-/tmp/lab/maildex}
@@ -88,7 +88,11 @@ case "${1:-start}" in
   reset)
     user=${2:?usage: maildex-lab.sh reset USER}
     stop
-    rm -rf "${LAB:?}/home/$user/Maildir"
+    # moved aside, not deleted: see TRASH in compare.py (a mass delete slows the next file creations)
+    if [ -e "${LAB:?}/home/$user/Maildir" ]; then
+      mkdir -p "${TRASH:-$LAB/trash}"
+      mv "$LAB/home/$user/Maildir" "${TRASH:-$LAB/trash}/$user-$(date +%s%N)"
+    fi
     start ;;
   indexed)
     # succeeds once every user's catch-up indexer has reached the last message (mailbench --settle-cmd)

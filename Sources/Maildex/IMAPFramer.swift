@@ -22,15 +22,17 @@ final class IMAPFramer: ChannelInboundHandler {
         guard !ended else { return }
         let bytes = unwrapInboundIn(data)
         decoder.append(bytes.readableBytesView)
+        var frames: [IMAPFrame] = []
         while let frame = decoder.next() {
-            context.fireChannelRead(wrapInboundOut(.frame(frame)))
+            frames.append(frame)
             if compressed, frame.overflows {
                 ended = true
                 decoder.discardBuffered()
-                context.triggerUserOutboundEvent(DeflateHandler.StopInflating(), promise: nil)
-                return
+                break
             }
         }
+        if !frames.isEmpty { context.fireChannelRead(wrapInboundOut(.frames(frames))) }
+        if ended { context.triggerUserOutboundEvent(DeflateHandler.StopInflating(), promise: nil) }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {

@@ -4,7 +4,9 @@ import NIOTLS
 
 /// What a framer hands to the session handler: the session's frames, and the start of TLS.
 enum InboundFrame<Frame: Sendable>: Sendable {
-    case frame(Frame)
+    /// The frames complete after one read from the socket, in order: one pipeline event per
+    /// read, not per line (a message of 300 lines would otherwise cost 300 of them).
+    case frames([Frame])
     /// The TLS handshake completed; bytes buffered before it were discarded.
     case tlsEstablished
 }
@@ -26,6 +28,8 @@ final class LineFramer: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         buffer.append(contentsOf: unwrapInboundIn(data).readableBytesView)
+        var frames: [LineFrame] = []
+        defer { if !frames.isEmpty { context.fireChannelRead(wrapInboundOut(.frames(frames))) } }
         var start = 0
         while let newline = buffer[start...].firstIndex(of: 0x0A) {
             var end = newline
@@ -33,16 +37,16 @@ final class LineFramer: ChannelInboundHandler {
             if discarding {
                 discarding = false
             } else if end - start > maximumLineLength {
-                context.fireChannelRead(wrapInboundOut(.frame(.tooLong)))
+                frames.append(.tooLong)
             } else {
-                context.fireChannelRead(wrapInboundOut(.frame(.line(Array(buffer[start..<end])))))
+                frames.append(.line(Array(buffer[start..<end])))
             }
             start = newline + 1
         }
         buffer.removeFirst(start)
         if buffer.count > maximumLineLength + 1 {
             // No line end in sight: drop what we have and the rest of this line.
-            if !discarding { context.fireChannelRead(wrapInboundOut(.frame(.tooLong))) }
+            if !discarding { frames.append(.tooLong) }
             discarding = true
             buffer.removeAll(keepingCapacity: true)
         }

@@ -125,7 +125,7 @@ public final class MailServer: Sendable {
         let connections = self.connections
         let connection = ConnectionInfo(remoteAddress: remote, isTLS: listener.tls == .implicit,
                                         canStartTLS: listener.tls == .startTLS, hostname: configuration.hostname, id: id, log: log,
-                                        loggedIn: { user in connections.setUser(id, user) })
+                                        loggedIn: { user in connections.setUser(id, user) }, executor: channel.eventLoop.executor)
         let snapshot = ConnectionSnapshot(id: id, service: listener.service.rawValue, remoteAddress: remote, user: nil, since: Date())
         let sync = channel.pipeline.syncOperations
         if try refuseOrGuard(channel, listener: listener, remote: remote, id: id) { return }

@@ -10,8 +10,8 @@ import MaildexMaildir
 /// bytes; the index is the truth for UIDs, MODSEQs and flags. Opening a mailbox reconciles the two.
 public actor UserStore {
     public nonisolated let location: MailLocation
-    /// This store's jobs run on a queue of their own, since they block on fsync (``UserStoreExecutor``).
-    private nonisolated let executor = UserStoreExecutor(label: "maildex.user-store")
+    /// This store's jobs run on a queue of their own, since they block on fsync (``QueueExecutor``).
+    private nonisolated let executor = QueueExecutor(label: "maildex.user-store")
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     nonisolated let maildir: Maildir
     let index: MailIndex

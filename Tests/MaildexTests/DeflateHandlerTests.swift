@@ -46,7 +46,7 @@ import Testing
     static func frames(_ channel: EmbeddedChannel) throws -> [IMAPFrame] {
         var out: [IMAPFrame] = []
         while let frame = try channel.readInbound(as: InboundFrame<IMAPFrame>.self) {
-            if case .frame(let f) = frame { out.append(f) }
+            if case .frames(let f) = frame { out += f }
         }
         return out
     }

@@ -12,10 +12,15 @@ import Testing
         let channel = EmbeddedChannel(handler: LineFramer(maximumLineLength: limit))
         for chunk in chunks { try channel.writeInbound(ByteBuffer(bytes: chunk)) }
         var out: [String] = []
-        while let frame = try channel.readInbound(as: InboundFrame<LineFrame>.self) {
-            switch frame {
-            case .frame(.line(let bytes)): out.append(String(decoding: bytes, as: UTF8.self))
-            case .frame(.tooLong): out.append("<too long>")
+        while let event = try channel.readInbound(as: InboundFrame<LineFrame>.self) {
+            switch event {
+            case .frames(let frames):
+                for frame in frames {
+                    switch frame {
+                    case .line(let bytes): out.append(String(decoding: bytes, as: UTF8.self))
+                    case .tooLong: out.append("<too long>")
+                    }
+                }
             case .tlsEstablished: out.append("<tls>")
             }
         }
@@ -34,6 +39,18 @@ import Testing
         }
     }
 
+    @Test func oneEventPerReadWithAllItsLines() throws {
+        let channel = EmbeddedChannel(handler: LineFramer(maximumLineLength: 64))
+        try channel.writeInbound(ByteBuffer(bytes: Self.input))
+        let event = try channel.readInbound(as: InboundFrame<LineFrame>.self)
+        guard case .frames(let frames) = event else { Issue.record("expected frames, got \(String(describing: event))"); return }
+        #expect(frames.count == Self.expected.count)
+        #expect(try channel.readInbound(as: InboundFrame<LineFrame>.self) == nil, "one pipeline event for the whole read")
+        try channel.writeInbound(ByteBuffer(bytes: Array("half a li".utf8)))
+        #expect(try channel.readInbound(as: InboundFrame<LineFrame>.self) == nil, "no event for a read without a whole line")
+        _ = try channel.finish()
+    }
+
     @Test func overlongLinesAreReportedOnceAndTheNextLineSurvives() throws {
         let long = Array(repeating: UInt8(ascii: "x"), count: 40)
         #expect(try Self.frames([long + Array("\r\nNOOP\r\n".utf8)]) == ["<too long>", "NOOP"])
@@ -49,7 +66,9 @@ import Testing
         try channel.writeInbound(ByteBuffer(bytes: Array("ed\r\nCAPA\r\n".utf8)))
         var lines: [String] = []
         while let frame = try channel.readInbound(as: InboundFrame<LineFrame>.self) {
-            if case .frame(.line(let l)) = frame { lines.append(String(decoding: l, as: UTF8.self)) }
+            if case .frames(let frames) = frame {
+                for case .line(let l) in frames { lines.append(String(decoding: l, as: UTF8.self)) }
+            }
             if case .tlsEstablished = frame { lines.append("<tls>") }
         }
         #expect(lines == ["STLS", "<tls>", "ed", "CAPA"], "the half line 'USER inject' from before TLS is gone")

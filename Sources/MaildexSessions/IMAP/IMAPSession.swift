@@ -34,6 +34,9 @@ public actor IMAPSession: ConnectionSession {
     }
 
     var connection: ConnectionInfo
+    /// The connection's ``ConnectionInfo/executor``: this session runs there.
+    private nonisolated let executor: any SerialExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     let logins: LoginService<ContinuousClock>
     let resolver: MailResolver
     let limits: IMAPLimits
@@ -64,6 +67,7 @@ public actor IMAPSession: ConnectionSession {
 
     public init(connection: ConnectionInfo, logins: LoginService<ContinuousClock>, resolver: MailResolver, limits: IMAPLimits = IMAPLimits()) {
         self.connection = connection
+        executor = connection.executor
         self.logins = logins
         self.resolver = resolver
         self.limits = limits

@@ -41,6 +41,9 @@ public actor LMTPSession: LineSession {
     let resolver: MailResolver
     let limits: LMTPLimits
     var connection: ConnectionInfo
+    /// The connection's ``ConnectionInfo/executor``: this session runs there.
+    private nonisolated let executor: any SerialExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     var phase: Phase = .connected
 
     enum Phase: Sendable {
@@ -58,6 +61,7 @@ public actor LMTPSession: LineSession {
 
     public init(connection: ConnectionInfo, authenticator: Authenticator, resolver: MailResolver, limits: LMTPLimits = .init()) {
         self.connection = connection
+        executor = connection.executor
         self.authenticator = authenticator
         self.resolver = resolver
         self.limits = limits

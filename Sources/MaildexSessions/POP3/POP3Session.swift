@@ -41,6 +41,9 @@ public actor POP3Session: LineSession {
     public nonisolated var maximumLineLength: Int { 8_192 }
 
     var connection: ConnectionInfo
+    /// The connection's ``ConnectionInfo/executor``: this session runs there.
+    private nonisolated let executor: any SerialExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     let logins: LoginService<ContinuousClock>
     let resolver: MailResolver
     var state = State.authorization(user: nil)
@@ -50,6 +53,7 @@ public actor POP3Session: LineSession {
 
     public init(connection: ConnectionInfo, logins: LoginService<ContinuousClock>, resolver: MailResolver) {
         self.connection = connection
+        executor = connection.executor
         self.logins = logins
         self.resolver = resolver
     }

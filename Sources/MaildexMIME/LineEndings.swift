@@ -3,17 +3,6 @@
 /// IMAP (RFC 3501 §2.3.4) and POP3 (RFC 1939) count message sizes with CRLF line endings; Dovecot records this
 /// "virtual size" as the `,W=` field of a Maildir file name.
 public enum LineEndings {
-    /// The size of `bytes` with every bare LF counted as CRLF (Dovecot's `,W=`). Existing CRLF pairs count as two.
-    public static func virtualSize(_ bytes: [UInt8]) -> Int {
-        var size = bytes.count
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == .lf && previous != .cr { size += 1 }
-            previous = byte
-        }
-        return size
-    }
-
     /// `bytes` with every bare LF replaced by CRLF; existing CRLF pairs and lone CRs are left as they are.
     public static func crlf(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []

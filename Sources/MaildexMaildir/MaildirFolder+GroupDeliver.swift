@@ -16,8 +16,9 @@ extension MaildirFolder {
     /// the name ``deliver(_:flags:internalDate:durability:)`` would give it. Until
     /// ``publish(_:)`` it is invisible to readers of `new/` and `cur/`; after a crash it is
     /// left in `tmp/`, never acknowledged.
-    public func stage(_ message: [UInt8], flags: Set<Flag>, internalDate: Date?) throws -> StagedMessage {
-        let name = try fileName(MaildirFileName.unique(size: message.count, virtualSize: message.virtualSize), flags: flags, durability: .immediate)
+    public func stage(_ message: [UInt8], flags: Set<Flag>, internalDate: Date?, virtualSize: Int? = nil) throws -> StagedMessage {
+        let name = try fileName(MaildirFileName.unique(size: message.count, virtualSize: virtualSize ?? message.virtualSize),
+                                flags: flags, durability: .immediate)
         let temporary = try writeTemporary(message, as: name, internalDate: internalDate, durability: .immediate)
         let inNew = flags.isEmpty
         let target = (inNew ? newPath : curPath).appendingPath(name.description)

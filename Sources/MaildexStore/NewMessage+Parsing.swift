@@ -11,8 +11,8 @@ extension NewMessage {
     /// later by the catch-up indexer, see ``MailIndex/indexPendingBodies(limit:)``.) Parsing sees the
     /// message as IMAP clients do, with CRLF line endings. The file name is set by the caller
     /// once the file is written (``init(parsing:file:flags:internalDate:uid:)`` does both).
-    init(parsing bytes: [UInt8], flags: Set<Flag>, internalDate: Date, uid: UID? = nil) {
-        let virtualSize = LineEndings.virtualSize(bytes)
+    init(parsing bytes: [UInt8], flags: Set<Flag>, internalDate: Date, uid: UID? = nil, virtualSize: Int? = nil) {
+        let virtualSize = virtualSize ?? bytes.virtualSize
         // Mail from LMTP and IMAP has CRLF already: parse the bytes as they are, no copy.
         let crlf = virtualSize == bytes.count ? bytes : LineEndings.crlf(bytes)
         let parsed = ParsedMessage(parsing: crlf)
@@ -36,8 +36,8 @@ extension NewMessage {
     }
 
     /// The index row for a message file already in the Maildir.
-    init(parsing bytes: [UInt8], file: MaildirFileName, flags: Set<Flag>, internalDate: Date, uid: UID? = nil) {
-        self.init(parsing: bytes, flags: flags, internalDate: internalDate, uid: uid)
+    init(parsing bytes: [UInt8], file: MaildirFileName, flags: Set<Flag>, internalDate: Date, uid: UID? = nil, virtualSize: Int? = nil) {
+        self.init(parsing: bytes, flags: flags, internalDate: internalDate, uid: uid, virtualSize: virtualSize)
         fileName = file.description
         baseName = file.base
     }

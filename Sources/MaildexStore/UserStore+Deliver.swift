@@ -2,7 +2,6 @@ public import Foundation
 public import MaildexCore
 import MaildexIndex
 import MaildexMaildir
-import MaildexMIME
 
 /// A delivery whose file is written and fsynced in `tmp/`, waiting for the group commit.
 struct PendingDelivery {
@@ -27,10 +26,11 @@ extension UserStore {
     public func deliver(_ message: [UInt8], to name: MailboxName = .inbox, flags: Set<Flag> = [],
                         internalDate: Date = Date()) async throws -> UID {
         let id = try mailboxID(name)
-        try checkQuota(adding: pendingDeliveries.map(\.row.virtualSize) + [LineEndings.virtualSize(message)])
+        let virtualSize = message.virtualSize
+        try checkQuota(adding: pendingDeliveries.map(\.row.virtualSize) + [virtualSize])
         let folder = maildir.folder(name)
-        let staged = try folder.stage(message, flags: flags, internalDate: internalDate)
-        let row = NewMessage(parsing: message, file: staged.entry.fileName, flags: flags, internalDate: internalDate)
+        let staged = try folder.stage(message, flags: flags, internalDate: internalDate, virtualSize: virtualSize)
+        let row = NewMessage(parsing: message, file: staged.entry.fileName, flags: flags, internalDate: internalDate, virtualSize: virtualSize)
         return try await withCheckedThrowingContinuation { continuation in
             pendingDeliveries.append(PendingDelivery(mailbox: name, mailboxID: id, staged: staged, row: row, continuation: continuation))
             if pendingDeliveries.count == 1 {

@@ -60,6 +60,6 @@ extension UserStore {
 
     /// ``checkQuota(adding:)`` for raw messages, counted as IMAP counts RFC822.SIZE (CRLF).
     func checkQuota(for messages: [[UInt8]]) throws {
-        try checkQuota(adding: messages.map(LineEndings.virtualSize))
+        try checkQuota(adding: messages.map(\.virtualSize))
     }
 }

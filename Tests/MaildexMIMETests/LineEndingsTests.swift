@@ -1,4 +1,5 @@
 import Testing
+import MaildexCore
 import MaildexMIME
 
 @Test(arguments: [
@@ -13,17 +14,17 @@ import MaildexMIME
 func lineEndings(_ input: String, _ crlf: String, _ virtualSize: Int) {
     let bytes = Array(input.utf8)
     #expect(LineEndings.crlf(bytes) == Array(crlf.utf8))
-    #expect(LineEndings.virtualSize(bytes) == virtualSize)
-    #expect(LineEndings.virtualSize(bytes) == LineEndings.crlf(bytes).count)
+    #expect(bytes.virtualSize == virtualSize)
+    #expect(bytes.virtualSize == LineEndings.crlf(bytes).count)
 }
 
 @Test func virtualSizeOfFixtures() {
     for name in Fixture.names {
         let bytes = Fixture.bytes(name)
-        #expect(LineEndings.virtualSize(bytes) == LineEndings.crlf(bytes).count, "\(name)")
+        #expect(bytes.virtualSize == LineEndings.crlf(bytes).count, "\(name)")
         #expect(LineEndings.crlf(LineEndings.crlf(bytes)) == LineEndings.crlf(bytes), "\(name): crlf is idempotent")
     }
-    #expect(LineEndings.virtualSize(Fixture.bytes("bare-lf")) == Fixture.bytes("bare-lf").count + 18)
+    #expect(Fixture.bytes("bare-lf").virtualSize == Fixture.bytes("bare-lf").count + 18)
 }
 
 @Test(arguments: [

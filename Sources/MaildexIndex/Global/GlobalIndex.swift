@@ -11,16 +11,19 @@ import MaildexMigrations
 /// ```
 public final class GlobalIndex: Sendable {
     private let pool: DatabasePool
+    private let quotaCache: QuotaLimitsCache
 
     /// Opens the database at `path`, creating it (mode 0600, WAL) and applying
     /// ``MaildexMigrations/globalMigrations`` as needed.
     /// Throws ``DatabaseTooNew`` if a newer Maildex wrote it.
     public init(path: String) throws {
         pool = try DatabaseOpener.open(path: path, migrations: globalMigrations)
+        quotaCache = QuotaLimitsCache(path: path)
     }
 
     /// Adds a user; throws ``DuplicateUser`` if the name is taken.
     public func addUser(_ user: UserRecord) throws {
+        defer { quotaCache.clear() }
         try pool.write { db in
             if try Self.exists(user.username, db) { throw DuplicateUser(name: user.username) }
             try db.execute(sql: """
@@ -46,6 +49,7 @@ public final class GlobalIndex: Sendable {
 
     /// Replaces the stored record of `user.username`; throws ``NoSuchUser`` if there is none.
     public func updateUser(_ user: UserRecord) throws {
+        defer { quotaCache.clear() }
         try pool.write { db in
             try db.execute(sql: """
                 UPDATE user SET password_hash = ?2, home = ?3, quota_bytes = ?4, quota_messages = ?5, created_at = ?6
@@ -57,6 +61,7 @@ public final class GlobalIndex: Sendable {
 
     /// Removes the user's record (not their mail); throws ``NoSuchUser`` if there is none.
     public func deleteUser(_ name: Username) throws {
+        defer { quotaCache.clear() }
         try pool.write { db in
             try db.execute(sql: "DELETE FROM user WHERE name = ?", arguments: [name.rawValue])
             if db.changesCount == 0 { throw NoSuchUser(name: name) }
@@ -65,16 +70,20 @@ public final class GlobalIndex: Sendable {
 
     /// The quota limits of the user named `name` (a user key as the stores use it), or
     /// ``QuotaLimits/unlimited`` when the user is not in the table (users of other passdbs).
+    /// Read from the table only when the database changed since the last answer (``QuotaLimitsCache``).
     public func quotaLimits(of name: String) throws -> QuotaLimits {
-        try pool.read { db in
-            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT quota_bytes, quota_messages FROM user WHERE name = ?"),
-                                       arguments: [name])
-            return QuotaLimits(storage: row?[0], messages: row?[1])
+        try quotaCache.limits(of: name) {
+            try pool.read { db in
+                let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT quota_bytes, quota_messages FROM user WHERE name = ?"),
+                                           arguments: [name])
+                return QuotaLimits(storage: row?[0], messages: row?[1])
+            }
         }
     }
 
     /// Sets a user's quota limits (nil: unlimited); throws ``NoSuchUser`` if there is none.
     public func setQuotaLimits(_ limits: QuotaLimits, of name: Username) throws {
+        defer { quotaCache.clear() }
         try pool.write { db in
             try db.execute(sql: "UPDATE user SET quota_bytes = ?, quota_messages = ? WHERE name = ?",
                            arguments: [limits.storage, limits.messages, name.rawValue])

@@ -145,6 +145,7 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "MaildexAdminTests", dependencies: ["MaildexAdmin", "MaildexTesting"], swiftSettings: settings),
+        .testTarget(name: "MaildexTestingTests", dependencies: ["MaildexTesting"], swiftSettings: settings),
     ]
 )
 

@@ -1,49 +1,25 @@
 import Foundation
-import Synchronization
+import MaildexTesting
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A `maildexd` started for a test: output collected as it comes, waited for without blocking
-/// Swift concurrency's threads, and killed by ``kill()`` (or when dropped) on any path.
-final class DaemonProcess: @unchecked Sendable {
-    private let process: Process
-    private let output = Output()
+/// A `maildexd` started for a test (``SpawnedProcess``): output collected as it comes, waited for
+/// without blocking Swift concurrency's threads, and killed by ``kill()`` (or when dropped) on any path.
+final class DaemonProcess: Sendable {
+    private let process: SpawnedProcess
 
     init(_ executable: String, _ arguments: [String]) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        out.fileHandleForReading.readabilityHandler = { [output] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            output.text.withLock { $0.stdout += String(decoding: data, as: UTF8.self) }
-        }
-        err.fileHandleForReading.readabilityHandler = { [output] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            output.text.withLock { $0.stderr += String(decoding: data, as: UTF8.self) }
-        }
-        try process.run()
+        process = try SpawnedProcess(executable, arguments)
     }
 
-    deinit { kill() }
-
-    var stdout: String { output.text.withLock { $0.stdout } }
-    var stderr: String { output.text.withLock { $0.stderr } }
-
-    private final class Output: Sendable {
-        let text = Mutex((stdout: "", stderr: ""))
-    }
+    var stdout: String { process.stdout }
+    var stderr: String { process.stderr }
     var isRunning: Bool { process.isRunning }
-
-    var pid: Int32 { process.processIdentifier }
+    var pid: Int32 { process.pid }
 
     /// Sends a signal (SIGHUP: reload).
-    func send(_ signal: Int32) { Glibc.kill(process.processIdentifier, signal) }
+    func send(_ signal: Int32) { process.terminate(signal: signal) }
 
     /// Waits until stdout (or stderr) contains `text` `count` times, the process exits, or `seconds` pass. Returns whether it appeared.
     func waitForOutput(_ text: String, count: Int = 1, inStandardError: Bool = false, seconds: Double = 30) async throws -> Bool {
@@ -57,20 +33,18 @@ final class DaemonProcess: @unchecked Sendable {
         return false
     }
 
-    /// Sends SIGTERM and waits (polling, up to `seconds`) for the exit status; SIGKILL after that.
+    /// Sends SIGTERM and waits (polling, up to `seconds`) for the exit status (128 + the signal
+    /// when one killed it); SIGKILL and nil after that.
     func terminate(seconds: Double = 15) async throws -> Int32? {
-        if process.isRunning { process.terminate() }
+        process.terminate()
         let deadline = ContinuousClock.now + .seconds(seconds)
         while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        guard !process.isRunning else { kill(); return nil }
-        try await Task.sleep(for: .milliseconds(100))  // let the last output arrive
-        return process.terminationStatus
+        guard let ended = process.termination else { kill(); return nil }
+        return ended.status  // the output is all read by now
     }
 
     /// SIGKILL if still running.
-    func kill() {
-        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
-    }
+    func kill() { process.terminate(signal: SIGKILL) }
 
     /// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then closed).
     static func freePort() -> Int? {

@@ -138,17 +138,12 @@ struct MailadmRobustnessTests {
         }
         try mbox.write(toFile: dir.path("big.mbox"), atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.mailadm)
-        process.arguments = ["import", "mbox", dir.path("big.mbox"), "alice", "--no-index-text", "--data", dir.path("data")]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
+        let process = try SpawnedProcess(CLI.mailadm, ["import", "mbox", dir.path("big.mbox"), "alice", "--no-index-text", "--data", dir.path("data")])
         Thread.sleep(forTimeInterval: 1.0)
-        process.interrupt()
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "finished before the interrupt? \(printed)")
+        process.terminate(signal: SIGINT)
+        let ended = process.waitUntilExit()
+        let printed = process.stdout
+        #expect(ended == .exited(130), "finished before the interrupt? \(ended) \(printed)")
         #expect(printed.contains("interrupted"))
         #expect(try cli.run(["index", "verify", "alice"]).status == 0)
 

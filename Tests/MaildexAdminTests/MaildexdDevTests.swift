@@ -6,27 +6,18 @@ import Testing
 struct MaildexdDevTests {
     /// `maildexd --dev` prepares data, certificate and demo user, serves POP3 and LMTP on loopback,
     /// and stops cleanly on SIGTERM.
-    @Test(.timeLimit(.minutes(1))) func devServesPOP3AndStopsOnSIGTERM() throws {
+    @Test(.timeLimit(.minutes(1))) func devServesPOP3AndStopsOnSIGTERM() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.packageRoot + "/.build/debug/maildexd")
-        process.arguments = ["--dev", "--dev-data", dir.path("dev"), "--ephemeral-ports"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        var text = ""
-        while !text.contains("with Ctrl-C") {  // "stop with Ctrl-C." since the IMAP commit
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        let daemon = try DaemonProcess(CLI.packageRoot + "/.build/debug/maildexd", ["--dev", "--dev-data", dir.path("dev"), "--ephemeral-ports"])
+        try #require(await daemon.waitForOutput("with Ctrl-C"), "\(daemon.stdout) \(daemon.stderr)")  // "stop with Ctrl-C." since the IMAP commit
+        let text = daemon.stdout
         #expect(text.contains("demo user 'demo', password '"), "\(text)")
         #expect(text.contains("IMAP (STARTTLS) listening on 127.0.0.1:") && text.contains("IMAP (TLS) listening on 127.0.0.1:"), "\(text)")
         let password = text.split(separator: "'")[3]
         let pop3 = try #require(text.split(separator: "\n").first { $0.contains("POP3 (STLS) listening on 127.0.0.1:") })
         let port = try #require(pop3.split(separator: ":").last)
-        let login = try ChildProcess.run("/usr/bin/env", ["python3", "-c", """
+        let login = try await ChildProcess.run("/usr/bin/env", ["python3", "-c", """
             import poplib, ssl
             tls = ssl.create_default_context(); tls.check_hostname = False; tls.verify_mode = ssl.CERT_NONE
             pop = poplib.POP3('127.0.0.1', \(port)); pop.stls(context=tls)
@@ -36,10 +27,8 @@ struct MaildexdDevTests {
         #expect(FileManager.default.fileExists(atPath: dir.path("dev/tls/server.crt")))
         let keyMode = try FileManager.default.attributesOfItem(atPath: dir.path("dev/tls/server.key"))[.posixPermissions] as? Int
         #expect(keyMode == 0o600)
-        process.terminate()
-        let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0 && rest.contains("stopped"))
+        #expect(try await daemon.terminate() == 0)
+        #expect(daemon.stdout.contains("stopped"), "\(daemon.stdout)")
     }
 }
 

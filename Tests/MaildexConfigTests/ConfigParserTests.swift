@@ -133,8 +133,8 @@ let issue7Files = [
     }
 
     @Test func environmentVariables() throws {
-        // PATH is set in every test run. No setenv here: it races with Foundation's Process.run,
-        // which copies the environment while other tests start child processes.
+        // PATH is set in every test run. No setenv here: it races with ChildProcess, which passes
+        // the environment to posix_spawn while other tests start child processes.
         let path = try #require(ProcessInfo.processInfo.environment["PATH"])
         let config = try parse("hostname = $ENV:PATH\n")
         #expect(config.value("hostname") == path)

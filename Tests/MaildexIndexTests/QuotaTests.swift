@@ -76,6 +76,24 @@ import Testing
         #expect(throws: NoSuchUser(name: try Username("bob"))) { try global.setQuotaLimits(.unlimited, of: try Username("bob")) }
     }
 
+    /// The server keeps limits in memory between changes of the database; a change made by
+    /// another process (`mailadm user set-quota`, here a second handle on the file) must still
+    /// apply to the next check, whether or not the cached answer is older than the racy window.
+    @Test func limitsChangedByAnotherHandleApplyAtOnce() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let server = try GlobalIndex(path: dir.path("global.sqlite"))
+        let mailadm = try GlobalIndex(path: dir.path("global.sqlite"))
+        let alice = try Username("alice")
+        try mailadm.addUser(UserRecord(username: alice, passwordHash: "{PLAIN}x"))
+        for (round, messages) in [100, 200, 300, 400].enumerated() {
+            if round >= 2 { Thread.sleep(forTimeInterval: 0.15) }   // past the racy window: now cached
+            #expect(try server.quotaLimits(of: "alice") == (round == 0 ? .unlimited : QuotaLimits(messages: Int64(messages - 100))))
+            try mailadm.setQuotaLimits(QuotaLimits(messages: Int64(messages)), of: alice)
+            #expect(try server.quotaLimits(of: "alice") == QuotaLimits(messages: Int64(messages)), "round \(round)")
+        }
+    }
+
     /// Not a test: with `MAILDEX_INDEX_BENCH=100000`, prints what the usage query costs.
     @Test(.enabled(if: IndexBenchmark.count > 0)) func usageQueryCost() throws {
         let dir = try TemporaryDirectory()

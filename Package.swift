@@ -82,7 +82,10 @@ let package = Package(
             dependencies: ["MaildexCore", "MaildexMIME", "MaildexMaildir", "MaildexMbox", "MaildexIndex"],
             swiftSettings: settings
         ),
-        .target(name: "MaildexAuth", dependencies: ["MaildexCore", "CCrypt", "COpenSSL", "CPAM"], swiftSettings: settings),
+        // Async functions here run where their caller runs (a session on its event loop); the
+        // slow parts (password hashing, PAM) go to dispatch queues of their own.
+        .target(name: "MaildexAuth", dependencies: ["MaildexCore", "CCrypt", "COpenSSL", "CPAM"],
+                swiftSettings: settings + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
 
         // L3: protocol sessions (state machines over the store; no sockets) and mailadm as a library
         .target(

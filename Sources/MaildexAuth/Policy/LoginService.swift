@@ -1,19 +1,24 @@
+import Synchronization
+
 /// What a front end calls to log a user in: the plaintext rule, name normalisation, the
 /// passdbs and userdbs, and the failure delay, in that order. Shared by all connections of a
 /// server, so that the delay grows per source address across them.
 ///
 /// The delay is an `await` on the clock: no thread waits, and other logins go on meanwhile.
-public actor LoginService<C: Clock> where C.Duration == Duration, C.Instant: Sendable {
+/// Not an actor: a login runs where the session that asks runs (its connection's event loop),
+/// and only the delays are shared, under a lock. (As an actor, each login cost two thread
+/// wake-ups more than the password check itself on two cores.)
+public final class LoginService<C: Clock>: Sendable where C.Duration == Duration, C.Instant: Sendable {
     public let authenticator: Authenticator
     public let policy: LoginPolicy
     private let clock: C
-    private var delays: FailureDelay<C>
+    private let delays: Mutex<FailureDelay<C>>
 
     public init(authenticator: Authenticator, policy: LoginPolicy, clock: C, failureDelay: FailureDelay<C> = FailureDelay()) {
         self.authenticator = authenticator
         self.policy = policy
         self.clock = clock
-        delays = failureDelay
+        delays = Mutex(failureDelay)
     }
 
     /// Logs `user` in with `password` from `address`. A refusal has already waited out its delay
@@ -24,11 +29,12 @@ public actor LoginService<C: Clock> where C.Duration == Duration, C.Instant: Sen
         let result = await authenticator.authenticate(user: name, password: password)
         switch result {
         case .success(let authenticated):
-            delays.succeeded(from: address)
+            delays.withLock { $0.succeeded(from: address) }
             return .success(authenticated)
         case .failure(let failure):
             if !policy.isTrusted(address) {
-                let delay = delays.failed(from: address, at: clock.now)
+                let now = clock.now
+                let delay = delays.withLock { $0.failed(from: address, at: now) }
                 try? await clock.sleep(for: delay)
             }
             return .refused(.failed(failure))
@@ -37,7 +43,7 @@ public actor LoginService<C: Clock> where C.Duration == Duration, C.Instant: Sen
 }
 
 extension LoginService where C == ContinuousClock {
-    public init(authenticator: Authenticator, policy: LoginPolicy) {
+    public convenience init(authenticator: Authenticator, policy: LoginPolicy) {
         self.init(authenticator: authenticator, policy: policy, clock: ContinuousClock())
     }
 }

@@ -54,14 +54,26 @@ public enum PasswordHash {
     public static var verifiableSchemes: [String] { PasswordScheme.all.map(\.name) }
 
     /// ``verify(_:against:defaultScheme:)`` on a Dispatch thread, so that slow schemes
-    /// (bcrypt, yescrypt) never hold a Swift concurrency or event-loop thread.
+    /// (bcrypt, SHA512-CRYPT, PBKDF2) never hold a Swift concurrency or event-loop thread.
+    /// Schemes that cost one digest are verified where the caller runs: the hop to another
+    /// thread and back would cost more than they do.
     public static func verifyOffloaded(_ password: String, against stored: String, defaultScheme: String = "PLAIN") async throws -> Bool {
-        try await withCheckedThrowingContinuation { continuation in
+        let scheme = split(stored, defaultScheme: defaultScheme).scheme.uppercased()
+        if inlineSchemes.contains(String(scheme.prefix { $0 != "." })) {
+            return try verify(password, against: stored, defaultScheme: defaultScheme)
+        }
+        return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(with: Result { try verify(password, against: stored, defaultScheme: defaultScheme) })
             }
         }
     }
+
+    /// Schemes of at most one digest (see ``verifyOffloaded(_:against:defaultScheme:)``).
+    private static let inlineSchemes: Set<String> = [
+        "PLAIN", "CLEAR", "CLEARTEXT", "SHA", "SHA1", "SHA256", "SHA512", "PLAIN-MD5", "LDAP-MD5",
+        "SSHA", "SSHA256", "SSHA512", "SMD5", "CRAM-MD5", "HMAC-MD5",
+    ]
 
     static func split(_ stored: String, defaultScheme: String) -> (scheme: String, data: String) {
         if stored.hasPrefix("{"), let close = stored.firstIndex(of: "}") {

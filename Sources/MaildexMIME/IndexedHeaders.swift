@@ -32,12 +32,16 @@ public struct IndexedHeaders: Sendable, Equatable {
         self.references = references
     }
 
-    public init(header: MessageHeader) {
-        func display(_ name: String) -> String {
-            header.first(name).map { AddressParser.parse($0).displayForm } ?? ""
+    /// The fields of `header`; its addresses are taken from `envelope` when the caller has
+    /// parsed it already (a delivery builds both, and parsing each address list once is 3% of it).
+    public init(header: MessageHeader, envelope: Envelope? = nil) {
+        func display(_ name: String, _ parsed: [Address]?) -> String {
+            if let parsed { return parsed.displayForm }
+            return header.first(name).map { AddressParser.parse($0).displayForm } ?? ""
         }
         self.init(
-            from: display("From"), to: display("To"), cc: display("Cc"), bcc: display("Bcc"),
+            from: display("From", envelope?.from), to: display("To", envelope?.to),
+            cc: display("Cc", envelope?.cc), bcc: display("Bcc", envelope?.bcc),
             subject: header.decoded("Subject") ?? "",
             date: header.first("Date").flatMap(MessageDate.parse),
             messageID: header.first("Message-ID")?.trimmingWhitespace(),

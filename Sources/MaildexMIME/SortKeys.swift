@@ -24,10 +24,11 @@ public struct SortKeys: Sendable, Equatable {
     }
 
     /// The keys of a message's header fields (the raw field values; RFC 2047 words are decoded here).
-    public init(header: MessageHeader) {
-        let from = header.first("From").map(AddressParser.parse) ?? []
-        let to = header.first("To").map(AddressParser.parse) ?? []
-        let cc = header.first("Cc").map(AddressParser.parse) ?? []
+    /// `envelope`, when given, supplies the parsed From, To and Cc (see ``IndexedHeaders/init(header:envelope:)``).
+    public init(header: MessageHeader, envelope: Envelope? = nil) {
+        let from = envelope?.from ?? header.first("From").map(AddressParser.parse) ?? []
+        let to = envelope?.to ?? header.first("To").map(AddressParser.parse) ?? []
+        let cc = envelope?.cc ?? header.first("Cc").map(AddressParser.parse) ?? []
         self.init(
             baseSubject: Self.baseSubject(header.decoded("Subject") ?? ""),
             from: Self.addressKey(from), to: Self.addressKey(to), cc: Self.addressKey(cc),

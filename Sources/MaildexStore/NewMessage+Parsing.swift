@@ -17,8 +17,9 @@ extension NewMessage {
         let crlf = virtualSize == bytes.count ? bytes : LineEndings.crlf(bytes)
         let parsed = ParsedMessage(parsing: crlf)
         let structure = parsed.bodyStructure
-        let h = parsed.indexedHeaders
-        let keys = SortKeys(header: parsed.header)
+        let envelope = parsed.envelope
+        let h = IndexedHeaders(header: parsed.header, envelope: envelope)
+        let keys = SortKeys(header: parsed.header, envelope: envelope)
         let headers = HeaderValues(
             from: h.from, to: h.to, cc: h.cc, bcc: h.bcc, subject: h.subject,
             sentDate: h.date, messageID: h.messageID, inReplyTo: h.inReplyTo, references: h.references,
@@ -29,7 +30,7 @@ extension NewMessage {
         self.init(
             uid: uid, flags: flags, internalDate: internalDate, size: bytes.count, virtualSize: crlf.count,
             baseName: "", fileName: "", headers: headers,
-            envelope: parsed.envelope.imapString,
+            envelope: envelope.imapString,
             bodyStructure: structure.imapString(extended: true),
             body: structure.imapString(extended: false)
         )

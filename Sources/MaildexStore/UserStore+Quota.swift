@@ -35,6 +35,12 @@ extension UserStore {
         (try quotaLimits(), try index.quotaUsage())
     }
 
+    /// Whether the user has limits at all, answered without waiting for this store's queue (the
+    /// limits come from the user table): LMTP asks before ``isOverQuota()``, which must wait.
+    public nonisolated var hasQuotaLimits: Bool {
+        (try? quotaLimits().isLimited) ?? true
+    }
+
     /// Whether the user is full already: not even a one-byte message would fit (LMTP checks it
     /// at RCPT TO, like Dovecot's `lmtp_rcpt_check_quota`). False without limits.
     public func isOverQuota() throws -> Bool {

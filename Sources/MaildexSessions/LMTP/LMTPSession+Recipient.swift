@@ -40,7 +40,7 @@ extension LMTPSession {
         }
         // Like Dovecot's lmtp_rcpt_check_quota: a full user is refused before the data is sent.
         // (A failed check is not a refusal: DATA checks again.)
-        if (try? await store.isOverQuota()) == true {
+        if store.hasQuotaLimits, (try? await store.isOverQuota()) == true {
             return .failure(LMTPRecipientRefusal(reply: Self.mailboxFull(address), reason: "\(fields.username) is over quota"))
         }
         let mailbox = await Self.detailMailbox(detail, in: store) ?? .inbox

@@ -105,6 +105,17 @@ public actor POP3Session: LineSession {
     // MARK: - Dispatch
 
     func execute(_ command: POP3Command) async throws(POP3SessionError) -> [SessionAction] {
+        if case .transaction(var maildrop) = state {
+            switch command {
+            case .capa, .quit, .noop: break
+            default:
+                // The state lets go of the maildrop first, so that marking a message retrieved
+                // or deleted changes the one copy: a copy of the sets per RETR was O(messages).
+                state = .finished
+                defer { state = .transaction(maildrop) }
+                return try await transaction(command, &maildrop)
+            }
+        }
         switch (command, state) {
         case (.capa, _): return await capa()
         case (.quit, .transaction(let maildrop)): return await update(maildrop)
@@ -117,9 +128,8 @@ public actor POP3Session: LineSession {
         case (.pass(let password), .authorization(let user)): return try await pass(password, user: user)
         case (.auth(let mechanism, let response), .authorization):
             return try await auth(mechanism: mechanism, initialResponse: response)
-        case (_, .transaction(var maildrop)):
-            defer { state = .transaction(maildrop) }
-            return try await transaction(command, &maildrop)
+        case (_, .transaction):
+            return []   // answered above
         case (_, .authorization):
             throw POP3SessionError(.error(nil, "\(command.name) is not valid in AUTHORIZATION state."))
         case (_, .authenticating), (_, .finished):

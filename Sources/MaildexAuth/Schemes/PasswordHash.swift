@@ -58,8 +58,8 @@ public enum PasswordHash {
     /// Schemes that cost one digest are verified where the caller runs: the hop to another
     /// thread and back would cost more than they do.
     public static func verifyOffloaded(_ password: String, against stored: String, defaultScheme: String = "PLAIN") async throws -> Bool {
-        let scheme = split(stored, defaultScheme: defaultScheme).scheme.uppercased()
-        if inlineSchemes.contains(String(scheme.prefix { $0 != "." })) {
+        if let scheme = PasswordScheme.lookup(split(stored, defaultScheme: defaultScheme).scheme)?.scheme,
+           inlineSchemes.contains(scheme.name) {
             return try verify(password, against: stored, defaultScheme: defaultScheme)
         }
         return try await withCheckedThrowingContinuation { continuation in

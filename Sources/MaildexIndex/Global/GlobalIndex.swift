@@ -21,10 +21,15 @@ public final class GlobalIndex: Sendable {
         quotaCache = QuotaLimitsCache(path: path)
     }
 
+    /// A write to the user table; the cached quota limits are forgotten after it.
+    private func writeUserTable(_ body: (Database) throws -> Void) throws {
+        defer { quotaCache.clear() }
+        try pool.write(body)
+    }
+
     /// Adds a user; throws ``DuplicateUser`` if the name is taken.
     public func addUser(_ user: UserRecord) throws {
-        defer { quotaCache.clear() }
-        try pool.write { db in
+        try writeUserTable { db in
             if try Self.exists(user.username, db) { throw DuplicateUser(name: user.username) }
             try db.execute(sql: """
                 INSERT INTO user (name, password_hash, home, quota_bytes, quota_messages, created_at)
@@ -49,8 +54,7 @@ public final class GlobalIndex: Sendable {
 
     /// Replaces the stored record of `user.username`; throws ``NoSuchUser`` if there is none.
     public func updateUser(_ user: UserRecord) throws {
-        defer { quotaCache.clear() }
-        try pool.write { db in
+        try writeUserTable { db in
             try db.execute(sql: """
                 UPDATE user SET password_hash = ?2, home = ?3, quota_bytes = ?4, quota_messages = ?5, created_at = ?6
                 WHERE name = ?1
@@ -61,8 +65,7 @@ public final class GlobalIndex: Sendable {
 
     /// Removes the user's record (not their mail); throws ``NoSuchUser`` if there is none.
     public func deleteUser(_ name: Username) throws {
-        defer { quotaCache.clear() }
-        try pool.write { db in
+        try writeUserTable { db in
             try db.execute(sql: "DELETE FROM user WHERE name = ?", arguments: [name.rawValue])
             if db.changesCount == 0 { throw NoSuchUser(name: name) }
         }
@@ -83,8 +86,7 @@ public final class GlobalIndex: Sendable {
 
     /// Sets a user's quota limits (nil: unlimited); throws ``NoSuchUser`` if there is none.
     public func setQuotaLimits(_ limits: QuotaLimits, of name: Username) throws {
-        defer { quotaCache.clear() }
-        try pool.write { db in
+        try writeUserTable { db in
             try db.execute(sql: "UPDATE user SET quota_bytes = ?, quota_messages = ? WHERE name = ?",
                            arguments: [limits.storage, limits.messages, name.rawValue])
             if db.changesCount == 0 { throw NoSuchUser(name: name) }

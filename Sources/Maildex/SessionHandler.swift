@@ -65,7 +65,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
         log.info("Connect")
         Task { for await _ in wakeups { inbox.yield(.wake) } }
         let session = self.session
-        Task { await self.serve(channel, in: session) }
+        Task(executorPreference: EventLoopTaskExecutor(channel.eventLoop)) { await self.serve(channel, in: session) }
         context.fireChannelActive()
     }
 

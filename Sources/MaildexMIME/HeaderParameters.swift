@@ -129,91 +129,94 @@ struct HeaderParameters: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    // The three scanners below walk UTF-8 bytes: every delimiter is ASCII, so no multi-byte
+    // character is ever split, and a delivery parses a few of these per part.
+
     /// The header value split at `;` outside quoted strings and comments.
     private static func splitParameters(_ text: String) -> [String] {
         var segments: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var inQuotes = false
         var commentDepth = 0
         var escaped = false
-        for character in text {
+        for byte in text.utf8 {
             if escaped {
-                current.append(character)
                 escaped = false
-                continue
+            } else {
+                switch byte {
+                case .backslash where inQuotes || commentDepth > 0: escaped = true
+                case .quote where commentDepth == 0: inQuotes.toggle()
+                case .openParenthesis where !inQuotes: commentDepth += 1
+                case .closeParenthesis where !inQuotes && commentDepth > 0: commentDepth -= 1
+                case .semicolon where !inQuotes && commentDepth == 0:
+                    segments.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                    continue
+                default: break
+                }
             }
-            switch character {
-            case "\\" where inQuotes || commentDepth > 0:
-                escaped = true
-                current.append(character)
-            case "\"" where commentDepth == 0:
-                inQuotes.toggle()
-                current.append(character)
-            case "(" where !inQuotes:
-                commentDepth += 1
-                current.append(character)
-            case ")" where !inQuotes && commentDepth > 0:
-                commentDepth -= 1
-                current.append(character)
-            case ";" where !inQuotes && commentDepth == 0:
-                segments.append(current)
-                current = ""
-            default:
-                current.append(character)
-            }
+            current.append(byte)
         }
-        segments.append(current)
+        segments.append(String(decoding: current, as: UTF8.self))
         return segments
     }
 
     /// value = token / quoted-string; tolerant of unquoted values with spaces (`name=my file.pdf`).
     private static func parameterValue(_ raw: String) -> String {
         let text = raw.trimmingWhitespace()
-        guard text.hasPrefix("\"") else { return stripComments(text).trimmingWhitespace() }
-        var value = ""
+        guard text.utf8.first == .quote else { return stripComments(text).trimmingWhitespace() }
+        var value: [UInt8] = []
         var escaped = false
-        for character in text.dropFirst() {
+        for byte in text.utf8.dropFirst() {
             if escaped {
-                value.append(character)
+                value.append(byte)
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == .backslash {
                 escaped = true
-            } else if character == "\"" {
+            } else if byte == .quote {
                 break
             } else {
-                value.append(character)
+                value.append(byte)
             }
         }
-        return value
+        return String(decoding: value, as: UTF8.self)
     }
 
     /// `text` without RFC 5322 comments (nested parentheses outside quoted strings).
     static func stripComments(_ text: String) -> String {
-        guard text.contains("(") else { return text }
-        var out = ""
+        guard text.utf8.contains(.openParenthesis) else { return text }
+        var out: [UInt8] = []
         var depth = 0
         var inQuotes = false
         var escaped = false
-        for character in text {
+        for byte in text.utf8 {
             if escaped {
-                if depth == 0 { out.append(character) }
+                if depth == 0 { out.append(byte) }
                 escaped = false
                 continue
             }
-            if character == "\\" && (inQuotes || depth > 0) {
+            if byte == .backslash && (inQuotes || depth > 0) {
                 escaped = true
-                if depth == 0 { out.append(character) }
-            } else if character == "\"" && depth == 0 {
+                if depth == 0 { out.append(byte) }
+            } else if byte == .quote && depth == 0 {
                 inQuotes.toggle()
-                out.append(character)
-            } else if character == "(" && !inQuotes {
+                out.append(byte)
+            } else if byte == .openParenthesis && !inQuotes {
                 depth += 1
-            } else if character == ")" && !inQuotes && depth > 0 {
+            } else if byte == .closeParenthesis && !inQuotes && depth > 0 {
                 depth -= 1
             } else if depth == 0 {
-                out.append(character)
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+}
+
+private extension UInt8 {
+    static let backslash = UInt8(ascii: "\\")
+    static let quote = UInt8(ascii: "\"")
+    static let openParenthesis = UInt8(ascii: "(")
+    static let closeParenthesis = UInt8(ascii: ")")
+    static let semicolon = UInt8(ascii: ";")
 }

@@ -9,13 +9,15 @@ public enum IMAPString {
             break
         }
         guard quotable else { return "{\(s.utf8.count)}\r\n" + s }
-        var out = "\""
-        for character in s.unicodeScalars {
-            if character == "\"" || character == "\\" { out.unicodeScalars.append("\\") }
-            out.unicodeScalars.append(character)
+        // Only ASCII is left here: the quoting works on bytes.
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(s.utf8.count + 2)
+        for byte in s.utf8 {
+            if byte == 0x22 || byte == 0x5C { out.append(0x5C) }
+            out.append(byte)
         }
-        out += "\""
-        return out
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `NIL` for an absent value, otherwise ``quotedOrLiteral(_:)`` (RFC 3501 `nstring`).

@@ -9,14 +9,29 @@ public struct MessageHeader: Sendable {
 
     /// The unfolded raw values of every field called `name` (case-insensitive), in order.
     public func values(_ name: String) -> [String] {
-        let wanted = name.lowercased()
-        return fields.filter { $0.name.lowercased() == wanted }.map(\.value)
+        fields.filter { Self.sameName($0.name, name) }.map(\.value)
     }
 
     /// The unfolded raw value of the first field called `name` (case-insensitive), or nil.
     public func first(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return fields.first { $0.name.lowercased() == wanted }?.value
+        fields.first { Self.sameName($0.name, name) }?.value
+    }
+
+    /// Field names compared as RFC 5322 says, ignoring ASCII case, without lowercasing copies
+    /// (a delivery asks for a dozen fields of a message with thirty).
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                guard a.count == b.count else { return false }
+                for (x, y) in zip(a, b) where x != y {
+                    // Bytes may differ only as the two cases of one letter.
+                    let lower = x | 0x20
+                    guard lower == y | 0x20, lower >= 0x61, lower <= 0x7A else { return false }
+                }
+                return true
+            }
+        }
     }
 
     /// The first value of `name`, unfolded and with RFC 2047 encoded words decoded.

@@ -64,7 +64,10 @@ extension UserStore {
     private func commit(_ group: [PendingDelivery], into id: Int64) {
         let name = group[0].mailbox
         let folder = maildir.folder(name)
-        let synced = syncedMTimes[name] ?? (try? record(name).syncState)
+        // The recorded state is kept even when the folder has moved on since (a mailbox nobody
+        // has opened yet), so that each commit does not read the mailbox row again.
+        if syncedMTimes[name] == nil, let recorded = try? record(name).syncState { syncedMTimes[name] = recorded }
+        let synced = syncedMTimes[name]
         let before = try? folder.directoryModificationDates()
         var placed: [PendingDelivery] = []
         for (delivery, error) in zip(group, folder.publish(group.map(\.staged))) {

@@ -57,6 +57,7 @@ let package = Package(
                 .embedInCode("user_v0005_add_sort_columns.sql"),
                 .embedInCode("user_v0006_create_quota_usage.sql"),
                 .embedInCode("user_v0007_casemap_sort_keys.sql"),
+                .embedInCode("user_v0008_defer_header_fts.sql"),
                 // MIGRATIONS-END
             ],
             swiftSettings: settings

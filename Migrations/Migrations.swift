@@ -33,4 +33,5 @@ public let userMigrations: [Migration] = [
     Migration(version: 5, name: "add_sort_columns", sql: PackageResources.user_v0005_add_sort_columns_sql),
     Migration(version: 6, name: "create_quota_usage", sql: PackageResources.user_v0006_create_quota_usage_sql),
     Migration(version: 7, name: "casemap_sort_keys", sql: PackageResources.user_v0007_casemap_sort_keys_sql),
+    Migration(version: 8, name: "defer_header_fts", sql: PackageResources.user_v0008_defer_header_fts_sql),
 ]

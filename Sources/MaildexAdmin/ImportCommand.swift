@@ -104,6 +104,7 @@ struct ImportCommand: AsyncParsableCommand {
 func indexText(_ store: UserStore, expected: Int) async throws {
     guard expected > 0 else { return }
     let bar = ProgressBar(total: expected)
+    while try await store.indexPendingHeaders(limit: 10_000) > 0 {}
     var done = 0
     while case let n = try await store.indexPendingBodies(limit: 1_000), n > 0 {
         done += n

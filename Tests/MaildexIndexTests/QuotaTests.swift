@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import MaildexCore
-import MaildexIndex
+@testable import MaildexIndex
+import MaildexMigrations
 import MaildexTesting
 import Testing
 
@@ -30,15 +31,17 @@ import Testing
         defer { dir.remove() }
         let path = dir.path("index.sqlite")
         do {
-            let index = try MailIndex(path: path, bodyText: TestBodies.source)
-            let inbox = try index.createMailbox(.inbox)
-            _ = try index.insert([makeMessage(size: 100), makeMessage(size: 300)], into: inbox.id)
-        }
-        try DatabaseQueue(path: path).write { db in   // back to schema 5
-            try db.execute(sql: """
-                DROP TRIGGER quota_usage_insert; DROP TRIGGER quota_usage_delete; DROP TRIGGER quota_usage_update;
-                DROP TABLE quota_usage; PRAGMA user_version = 5;
-                """)
+            let old = try DatabaseOpener.open(path: path, migrations: Array(userMigrations.prefix(5)))
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO mailbox (id, name, uid_validity) VALUES (1, 'INBOX', 1)")
+                for (uid, size) in [(1, 120), (2, 320)] {
+                    try db.execute(sql: """
+                        INSERT INTO message (mailbox_id, uid, mod_seq, internal_date, size, virtual_size, base_name, file_name)
+                        VALUES (1, ?, 1, 0, ?, ?, ?, ?)
+                        """, arguments: [uid, size, size, "b\(uid)", "b\(uid)"])
+                }
+            }
+            try old.close()
         }
         let reopened = try MailIndex(path: path, bodyText: TestBodies.source)
         #expect(try reopened.quotaUsage() == QuotaUsage(storage: 440, messages: 2))

@@ -3,7 +3,8 @@ public import MaildexCore
 
 extension MailIndex {
     /// The UIDs of the messages of a mailbox matching `query`, ascending (RFC 3501 §6.4.4).
-    /// One SQL query; complete even while ``indexPendingBodies(limit:)`` lags.
+    /// One SQL query; complete even while ``indexPendingHeaders(limit:)`` and
+    /// ``indexPendingBodies(limit:)`` lag.
     /// Throws ``NoSuchMailbox``.
     public func search(_ query: SearchQuery, in mailboxID: Int64) throws -> [UID] {
         var compiler = SearchCompiler()
@@ -19,6 +20,31 @@ extension MailIndex {
             return try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
                 .map { UID(UInt32(truncatingIfNeeded: $0)) }
         }
+    }
+
+    /// Catch-up indexer for the header FTS: adds the address, subject and id fields of up to
+    /// `limit` messages above the watermark `state.header_fts_indexed_through`, oldest first, in
+    /// one transaction, and moves the watermark past them. Deliveries leave this to the indexer:
+    /// an FTS5 insert in each delivery's transaction wrote a segment of its own. Returns how many.
+    @discardableResult
+    public func indexPendingHeaders(limit: Int = 500) throws -> Int {
+        guard limit > 0 else { return 0 }
+        return try pool.write { db in try Self.indexPendingHeaders(limit: limit, db) }
+    }
+
+    static func indexPendingHeaders(limit: Int, _ db: Database) throws -> Int {
+        let watermark = try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM state WHERE key = 'header_fts_indexed_through'")) ?? 0
+        guard let batch = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) AS count, max(message_id) AS through
+            FROM (SELECT message_id FROM message_header WHERE message_id > ? ORDER BY message_id LIMIT ?)
+            """), arguments: [watermark, limit]), let through = batch["through"] as Int64? else { return 0 }
+        try db.cachedStatement(sql: """
+            INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text)
+            SELECT message_id, from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text
+            FROM message_header WHERE message_id > ? AND message_id <= ?
+            """).execute(arguments: [watermark, through])
+        try db.cachedStatement(sql: "UPDATE state SET value = ? WHERE key = 'header_fts_indexed_through'").execute(arguments: [through])
+        return batch["count"]
     }
 
     /// Catch-up indexer: adds up to `limit` messages' header block and body text (read from their

@@ -5,9 +5,9 @@ import MaildexCore
 /// Turns a ``SearchQuery`` into a SQL condition over `message m`.
 ///
 /// Substring criteria of 3+ characters go through the trigram FTS5 tables; shorter needles
-/// (trigram cannot match them) scan the column with `maildex_contains`. Body and header-block
-/// criteria also scan the rows above the catch-up indexer's watermark, so results are complete
-/// while indexing lags.
+/// (trigram cannot match them) scan the column with `maildex_contains`. Every criterion also
+/// scans the rows above the catch-up indexer's watermarks (header fields, and header block with
+/// body text), so results are complete while indexing lags.
 struct SearchCompiler {
     private(set) var arguments: [String: (any DatabaseValueConvertible)?] = [:]
     private var counter = 0
@@ -100,10 +100,11 @@ struct SearchCompiler {
         // A long needle (a Message-ID) costs one trigram doclist per character, and the common
         // ones (`mai`, `.co`) list every message. Its most distinctive word finds the few
         // candidates through the FTS; the column check then keeps exactly the substring matches.
+        // Rows the header indexer has not reached are scanned.
         if let probe = Self.distinctiveWord(of: needle) {
-            return "(\(ftsMatch("message_header_fts", column: column, probe)) AND \(detailScan(column, needle)))"
+            return "((\(ftsMatch("message_header_fts", column: column, probe)) OR \(Self.headersPending)) AND \(detailScan(column, needle)))"
         }
-        return ftsMatch("message_header_fts", column: column, needle)
+        return "(\(ftsMatch("message_header_fts", column: column, needle)) OR (\(Self.headersPending) AND \(detailScan(column, needle))))"
     }
 
     /// For needles of 16+ characters, the word (a run of letters and digits, 4+ long) most likely
@@ -118,6 +119,12 @@ struct SearchCompiler {
 
     private mutating func detailScan(_ column: String, _ needle: String) -> String {
         "EXISTS (SELECT 1 FROM message_header h WHERE h.message_id = m.id AND h.\(column) IS NOT NULL AND \(contains("h.\(column)", needle)))"
+    }
+
+    /// Any of `columns` of this message's `message_header` row holds the needle.
+    private mutating func fieldsScan(_ columns: [String], _ needle: String) -> String {
+        let fields = columns.map { contains("h.\($0)", needle) }.joined(separator: " OR ")
+        return "EXISTS (SELECT 1 FROM message_header h WHERE h.message_id = m.id AND (\(fields)))"
     }
 
     /// A substring test for a scan. An ASCII needle uses SQLite's LIKE, which folds ASCII case
@@ -151,15 +158,17 @@ struct SearchCompiler {
         if needle.isEmpty { return "1" }
         let scan = "(\(headerBlockScan(contains("b.header_text", needle))) OR \(bodyFileScan(needle)))"
         guard Self.usesFTS(needle) else {
-            let fields = ["from_text", "to_text", "cc_text", "bcc_text", "subject"]
-                .map { contains("h.\($0)", needle) }.joined(separator: " OR ")
-            return "(EXISTS (SELECT 1 FROM message_header h WHERE h.message_id = m.id AND (\(fields))) OR \(scan))"
+            return "(\(fieldsScan(["from_text", "to_text", "cc_text", "bcc_text", "subject"], needle)) OR \(scan))"
         }
-        return "(\(ftsMatch("message_header_fts", column: nil, needle)) OR \(ftsMatch("message_text_fts", column: nil, needle)) OR (\(Self.pending) AND \(scan)))"
+        let headerFields = ["from_text", "to_text", "cc_text", "bcc_text", "subject", "message_id_text", "in_reply_to_text", "references_text"]
+        return "(\(ftsMatch("message_header_fts", column: nil, needle)) OR \(ftsMatch("message_text_fts", column: nil, needle))"
+            + " OR (\(Self.pending) AND \(scan)) OR (\(Self.headersPending) AND \(fieldsScan(headerFields, needle))))"
     }
 
-    /// Messages the catch-up indexer has not reached.
+    /// Messages the catch-up indexer has not reached with their header block and body text.
     static let pending = "m.id > (SELECT value FROM state WHERE key = 'body_fts_indexed_through')"
+    /// Messages whose header fields the catch-up indexer has not put in `message_header_fts`.
+    static let headersPending = "m.id > (SELECT value FROM state WHERE key = 'header_fts_indexed_through')"
 
     /// A predicate over this message's raw header block `b.header_text`.
     private func headerBlockScan(_ predicate: String) -> String {

@@ -46,13 +46,10 @@ CREATE TABLE message_header (
     in_reply_to_text TEXT,
     references_text TEXT
 , base_subject TEXT, from_sort TEXT, to_sort TEXT, cc_sort TEXT, display_from TEXT, display_to TEXT);
-CREATE TRIGGER message_header_ad AFTER DELETE ON message_header BEGIN
+CREATE TRIGGER message_header_ad AFTER DELETE ON message_header
+WHEN old.message_id <= (SELECT value FROM state WHERE key = 'header_fts_indexed_through') BEGIN
     INSERT INTO message_header_fts (message_header_fts, rowid, from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text)
     VALUES ('delete', old.message_id, old.from_text, old.to_text, old.cc_text, old.bcc_text, old.subject, old.message_id_text, old.in_reply_to_text, old.references_text);
-END;
-CREATE TRIGGER message_header_ai AFTER INSERT ON message_header BEGIN
-    INSERT INTO message_header_fts (rowid, from_text, to_text, cc_text, bcc_text, subject, message_id_text, in_reply_to_text, references_text)
-    VALUES (new.message_id, new.from_text, new.to_text, new.cc_text, new.bcc_text, new.subject, new.message_id_text, new.in_reply_to_text, new.references_text);
 END;
 CREATE TABLE message_header_block (
     message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,

@@ -21,7 +21,8 @@ extension UserStore {
     /// Deliveries to this user that arrive together (several LMTP connections, APPENDs) share
     /// one group commit: each delivery writes and fsyncs its own file in `tmp/`; then one commit
     /// renames them all into place, fsyncs `new/` (and `cur/`) once, and inserts every row in one
-    /// index transaction, so one WAL fsync. Every caller still returns only after that commit.
+    /// index transaction (one WAL write; SQLite runs with `synchronous = NORMAL`, so the WAL is
+    /// not fsynced: the files are). Every caller still returns only after that commit.
     @discardableResult
     public func deliver(_ message: [UInt8], to name: MailboxName = .inbox, flags: Set<Flag> = [],
                         internalDate: Date = Date()) async throws -> UID {
@@ -75,7 +76,7 @@ extension UserStore {
         }
         guard !placed.isEmpty else { return }
         // Nobody else changed the folder since the last sync: the new state goes into the
-        // same transaction as the rows (one commit, one WAL fsync).
+        // same transaction as the rows (one commit).
         let after = synced.flatMap { Self.syncStateAfterOwnChange(synced: $0, folder: folder, before: before) }
         do {
             let inserted = try index.insert(placed.map(\.row), into: id, syncState: after.map { ($0.new, $0.cur) })

@@ -13,7 +13,7 @@ extension MailIndex {
     ///
     /// `syncState`, when given, is recorded as the mailbox's sync state (see
     /// ``setSyncState(id:newMTime:curMTime:)``) in the same transaction: a delivery moves it along
-    /// without a second commit, and so without a second fsync of the WAL.
+    /// without a second commit.
     public func insert(_ messages: [NewMessage], into mailboxID: Int64,
                        syncState: (newMTime: Double, curMTime: Double)? = nil) throws -> [(uid: UID, modSeq: ModSeq)] {
         if messages.isEmpty { return [] }

@@ -3,8 +3,8 @@
 -- transaction: every transaction that adds to an FTS5 table writes a new segment (about six
 -- pages of WAL), 0.18 ms of a 1 ms delivery. Rows above the watermark are searched by scanning
 -- their message_header columns. Every row that exists now went in through the old trigger.
-DROP TRIGGER message_header_ai;
-DROP TRIGGER message_header_ad;
+DROP TRIGGER IF EXISTS message_header_ai;
+DROP TRIGGER IF EXISTS message_header_ad;
 
 INSERT INTO state (key, value)
 VALUES ('header_fts_indexed_through', coalesce((SELECT max(message_id) FROM message_header), 0));

@@ -2,10 +2,9 @@ import NIOCore
 import Synchronization
 
 /// The events of one connection, from its event loop to its session's task, in order: a queue
-/// whose consumer waits isolated to the session. When the session runs on the event loop (see
-/// ``MaildexSessions/ConnectionInfo/executor``), an event read on the loop resumes the session
-/// on the loop. An `AsyncStream` resumes its consumer on the global executor first: two thread
-/// wake-ups per command, a fifth of the CPU of a POP3 RETR.
+/// with one consumer, which waits isolated to the session. A resumed continuation goes to the
+/// global executor first unless the task has an executor preference: the session's task has its
+/// event loop (``EventLoopTaskExecutor``), so an event read on the loop resumes the session there.
 final class ConnectionInbox<Element: Sendable>: Sendable {
     private struct State: ~Copyable {
         var buffer = CircularBuffer<Element>()

@@ -3,7 +3,7 @@ import NIOCore
 /// Where a session's task goes on after a continuation resumes it (the next event from its
 /// ``ConnectionInbox``, a write's future): its connection's event loop, as its task executor
 /// preference. Without one, Swift resumes every continuation on the global executor, which
-/// then hops back to the session's actor on the loop: two thread wake-ups per command, a sixth
+/// then hops back to the session's actor on the loop: two thread wake-ups per command, a fifth
 /// of the CPU of a POP3 RETR.
 ///
 /// A job runs isolated to the loop's serial executor, which is the session's own (sessions run

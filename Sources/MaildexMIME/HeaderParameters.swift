@@ -212,11 +212,3 @@ struct HeaderParameters: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 }
-
-private extension UInt8 {
-    static let backslash = UInt8(ascii: "\\")
-    static let quote = UInt8(ascii: "\"")
-    static let openParenthesis = UInt8(ascii: "(")
-    static let closeParenthesis = UInt8(ascii: ")")
-    static let semicolon = UInt8(ascii: ";")
-}

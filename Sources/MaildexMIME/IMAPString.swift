@@ -10,13 +10,13 @@ public enum IMAPString {
         }
         guard quotable else { return "{\(s.utf8.count)}\r\n" + s }
         // Only ASCII is left here: the quoting works on bytes.
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = [.quote]
         out.reserveCapacity(s.utf8.count + 2)
         for byte in s.utf8 {
-            if byte == 0x22 || byte == 0x5C { out.append(0x5C) }
+            if byte == .quote || byte == .backslash { out.append(.backslash) }
             out.append(byte)
         }
-        out.append(0x22)
+        out.append(.quote)
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -23,6 +23,11 @@ extension UInt8 {
     static let space: UInt8 = 0x20
     static let tab: UInt8 = 0x09
     static let colon: UInt8 = 0x3A
+    static let semicolon: UInt8 = 0x3B
+    static let quote: UInt8 = 0x22
+    static let backslash: UInt8 = 0x5C
+    static let openParenthesis: UInt8 = 0x28
+    static let closeParenthesis: UInt8 = 0x29
 
     var isWhitespace: Bool { self == .space || self == .tab || self == .cr || self == .lf }
     var isLineWhitespace: Bool { self == .space || self == .tab }

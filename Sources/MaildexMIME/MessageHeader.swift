@@ -1,3 +1,5 @@
+import MaildexCore
+
 /// The header fields of a message or MIME part, in order (RFC 5322 §2.2, §3.6).
 public struct MessageHeader: Sendable {
     /// Every field, in the order it appears.
@@ -22,15 +24,7 @@ public struct MessageHeader: Sendable {
     static func sameName(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { a in
-            b.withUTF8 { b in
-                guard a.count == b.count else { return false }
-                for (x, y) in zip(a, b) where x != y {
-                    // Bytes may differ only as the two cases of one letter.
-                    let lower = x | 0x20
-                    guard lower == y | 0x20, lower >= 0x61, lower <= 0x7A else { return false }
-                }
-                return true
-            }
+            b.withUTF8 { b in a.count == b.count && zip(a, b).allSatisfy { $0.asciiLowercased == $1.asciiLowercased } }
         }
     }
 

@@ -1,8 +1,7 @@
 import Foundation
 import GRDB
 import MaildexCore
-@testable import MaildexIndex
-import MaildexMigrations
+import MaildexIndex
 import MaildexTesting
 import Testing
 
@@ -30,18 +29,8 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.path("index.sqlite")
-        do {
-            let old = try DatabaseOpener.open(path: path, migrations: Array(userMigrations.prefix(5)))
-            try old.write { db in
-                try db.execute(sql: "INSERT INTO mailbox (id, name, uid_validity) VALUES (1, 'INBOX', 1)")
-                for (uid, size) in [(1, 120), (2, 320)] {
-                    try db.execute(sql: """
-                        INSERT INTO message (mailbox_id, uid, mod_seq, internal_date, size, virtual_size, base_name, file_name)
-                        VALUES (1, ?, 1, 0, ?, ?, ?, ?)
-                        """, arguments: [uid, size, size, "b\(uid)", "b\(uid)"])
-                }
-            }
-            try old.close()
+        try writeOldIndex(at: path, version: 5) { db in
+            for (uid, size) in [(1, 120), (2, 320)] { try insertOldMessage(db, uid: uid, size: size) }
         }
         let reopened = try MailIndex(path: path, bodyText: TestBodies.source)
         #expect(try reopened.quotaUsage() == QuotaUsage(storage: 440, messages: 2))

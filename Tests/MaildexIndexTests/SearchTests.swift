@@ -2,7 +2,6 @@ import Foundation
 import GRDB
 import MaildexCore
 @testable import MaildexIndex
-import MaildexMigrations
 import MaildexTesting
 import Testing
 
@@ -199,22 +198,13 @@ import Testing
         let directory = try TemporaryDirectory(prefix: "maildex-header-fts-migration")
         defer { directory.remove() }
         let path = directory.path("index.sqlite")
-        do {
-            let old = try DatabaseOpener.open(path: path, migrations: Array(userMigrations.prefix(7)))
-            try old.write { db in
-                try db.execute(sql: "INSERT INTO mailbox (id, name, uid_validity, uid_next) VALUES (1, 'INBOX', 1, 3)")
-                for (uid, subject) in [(1, "budget draft"), (2, "budget final")] {
-                    try db.execute(sql: """
-                        INSERT INTO message (mailbox_id, uid, mod_seq, internal_date, size, virtual_size, base_name, file_name)
-                        VALUES (1, ?, 1, 0, 1, 1, ?, ?)
-                        """, arguments: [uid, "b\(uid)", "b\(uid)"])
-                    try db.execute(sql: """
-                        INSERT INTO message_header (message_id, from_text, to_text, cc_text, bcc_text, subject)
-                        VALUES (?, 'a@example.org', '', '', '', ?)
-                        """, arguments: [db.lastInsertedRowID, subject])
-                }
+        try writeOldIndex(at: path, version: 7) { db in
+            for (uid, subject) in [(1, "budget draft"), (2, "budget final")] {
+                try db.execute(sql: """
+                    INSERT INTO message_header (message_id, from_text, to_text, cc_text, bcc_text, subject)
+                    VALUES (?, 'a@example.org', '', '', '', ?)
+                    """, arguments: [insertOldMessage(db, uid: uid), subject])
             }
-            try old.close()
         }
         let index = try MailIndex(path: path, bodyText: TestBodies.source)
         #expect(try index.indexPendingHeaders() == 0)

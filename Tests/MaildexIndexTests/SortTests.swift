@@ -88,22 +88,13 @@ import Testing
         let directory = try TemporaryDirectory(prefix: "maildex-sort-migration")
         defer { directory.remove() }
         let path = directory.path("index.sqlite")
-        do {
-            let old = try DatabaseOpener.open(path: path, migrations: Array(userMigrations.prefix(4)))
-            try old.write { db in
-                try db.execute(sql: "INSERT INTO mailbox (id, name, uid_validity) VALUES (1, 'INBOX', 1)")
-                for (uid, from, subject) in [(1, "Zoe Adams <Adams@example.org>, x@y", "Re: Beta"), (2, "carl@example.org", "FWD: alpha"), (3, "", "")] {
-                    try db.execute(sql: """
-                        INSERT INTO message (mailbox_id, uid, mod_seq, internal_date, size, virtual_size, base_name, file_name)
-                        VALUES (1, ?, 1, 0, 1, 1, 'b', 'f')
-                        """, arguments: [uid])
-                    try db.execute(sql: """
-                        INSERT INTO message_header (message_id, from_text, to_text, cc_text, bcc_text, subject)
-                        VALUES (?, ?, 'Bob <bob@example.org>', '', '', ?)
-                        """, arguments: [db.lastInsertedRowID, from, subject])
-                }
+        try writeOldIndex(at: path, version: 4) { db in
+            for (uid, from, subject) in [(1, "Zoe Adams <Adams@example.org>, x@y", "Re: Beta"), (2, "carl@example.org", "FWD: alpha"), (3, "", "")] {
+                try db.execute(sql: """
+                    INSERT INTO message_header (message_id, from_text, to_text, cc_text, bcc_text, subject)
+                    VALUES (?, ?, 'Bob <bob@example.org>', '', '', ?)
+                    """, arguments: [insertOldMessage(db, uid: uid), from, subject])
             }
-            try old.close()
         }
         let index = try MailIndex(path: path, bodyText: TestBodies.source)
         let rows = try index.pool.read { db in
@@ -124,23 +115,14 @@ import Testing
         let directory = try TemporaryDirectory(prefix: "maildex-casemap-migration")
         defer { directory.remove() }
         let path = directory.path("index.sqlite")
-        do {
-            let old = try DatabaseOpener.open(path: path, migrations: Array(userMigrations.prefix(6)))
-            try old.write { db in
-                try db.execute(sql: "INSERT INTO mailbox (id, name, uid_validity) VALUES (1, 'INBOX', 1)")
-                for (uid, key) in [(1, "zebra"), (2, "ñandú"), (3, "nabo"), (4, nil)] as [(Int, String?)] {
-                    try db.execute(sql: """
-                        INSERT INTO message (mailbox_id, uid, mod_seq, internal_date, size, virtual_size, base_name, file_name)
-                        VALUES (1, ?, 1, 0, 1, 1, 'b', 'f')
-                        """, arguments: [uid])
-                    try db.execute(sql: """
-                        INSERT INTO message_header (message_id, from_text, to_text, cc_text, bcc_text, subject,
-                                                    base_subject, from_sort, to_sort, cc_sort, display_from, display_to)
-                        VALUES (?, '', '', '', '', 'Œuvre', ?, ?, ?, ?, ?, ?)
-                        """, arguments: [db.lastInsertedRowID, key, key, key, key, key, key])
-                }
+        try writeOldIndex(at: path, version: 6) { db in
+            for (uid, key) in [(1, "zebra"), (2, "ñandú"), (3, "nabo"), (4, nil)] as [(Int, String?)] {
+                try db.execute(sql: """
+                    INSERT INTO message_header (message_id, from_text, to_text, cc_text, bcc_text, subject,
+                                                base_subject, from_sort, to_sort, cc_sort, display_from, display_to)
+                    VALUES (?, '', '', '', '', 'Œuvre', ?, ?, ?, ?, ?, ?)
+                    """, arguments: [insertOldMessage(db, uid: uid), key, key, key, key, key, key])
             }
-            try old.close()
         }
         let index = try MailIndex(path: path, bodyText: TestBodies.source)
         let rows = try index.pool.read { db in

@@ -1,6 +1,8 @@
 import Foundation
+import GRDB
 import MaildexCore
 @testable import MaildexIndex
+import MaildexMigrations
 import MaildexTesting
 import Synchronization
 
@@ -31,6 +33,28 @@ final class IndexFixture {
     func add(_ messages: NewMessage..., into mailbox: Int64? = nil) throws -> [UID] {
         try index.insert(messages, into: mailbox ?? inbox.id).map(\.uid)
     }
+}
+
+/// An index as an older Maildex left it, for a migration test to open: the first `version`
+/// user migrations, INBOX as mailbox 1, and the rows `fill` adds (see ``insertOldMessage``).
+func writeOldIndex(at path: String, version: Int, _ fill: (Database) throws -> Void) throws {
+    let old = try DatabaseOpener.open(path: path, migrations: Array(userMigrations.prefix(version)))
+    try old.write { db in
+        try db.execute(sql: "INSERT INTO mailbox (id, name, uid_validity) VALUES (1, 'INBOX', 1)")
+        try fill(db)
+    }
+    try old.close()
+}
+
+/// A message row in mailbox 1 of an old index, written as SQL (the schema of that version);
+/// returns its row id, for its header row.
+@discardableResult
+func insertOldMessage(_ db: Database, uid: Int, size: Int = 1) throws -> Int64 {
+    try db.execute(sql: """
+        INSERT INTO message (mailbox_id, uid, mod_seq, internal_date, size, virtual_size, base_name, file_name)
+        VALUES (1, ?, 1, 0, ?, ?, ?, ?)
+        """, arguments: [uid, size, size, "b\(uid)", "b\(uid)"])
+    return db.lastInsertedRowID
 }
 
 /// A message with plausible defaults; every field can be overridden.

@@ -65,7 +65,7 @@ enum TextMatch {
         var needleBytes = Array(needle.utf8)
         for (i, byte) in needleBytes.enumerated() {
             guard byte < 0x80 else { return nil }
-            needleBytes[i] = fold(byte)
+            needleBytes[i] = byte.asciiLowercased
         }
         var haystack = haystack
         return haystack.withUTF8 { bytes in
@@ -74,18 +74,14 @@ enum TextMatch {
             let first = needleBytes[0]
             var start = 0
             while start <= bytes.count - n {
-                if fold(bytes[start]) == first {
+                if bytes[start].asciiLowercased == first {
                     var k = 1
-                    while k < n && fold(bytes[start + k]) == needleBytes[k] { k += 1 }
+                    while k < n && bytes[start + k].asciiLowercased == needleBytes[k] { k += 1 }
                     if k == n { return true }
                 }
                 start += 1
             }
             return false
         }
-    }
-
-    @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }

@@ -60,7 +60,7 @@ extension LMTPSession {
             if line.isEmpty || line == [0x0D] { return nil }   // end of the header
             // Compared as bytes: a String per header line cost more than the rest of this log line.
             if line.count > messageIDName.count,
-               zip(messageIDName, line).allSatisfy({ name, byte in name == (0x41...0x5A ~= byte ? byte | 0x20 : byte) }) {
+               zip(messageIDName, line).allSatisfy({ name, byte in name == byte.asciiLowercased }) {
                 return String(decoding: line.dropFirst(messageIDName.count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             start = end + 1

@@ -39,20 +39,15 @@ extension MaildirFolder {
         throw MaildirError(path: entry.path, operation: "rename", errno: ENOENT)
     }
 
-    /// ``setFlags(_:keywordIndexes:of:)`` for a file name as the index recorded it (in `cur/`
-    /// with an info part, in `new/` without), without parsing the whole name. Returns the new
-    /// name, nil when it stays the same.
-    public func setFlags(_ flags: Set<Flag>, keywordIndexes indexes: [Int], ofFileNamed fileName: String) throws -> String? {
-        let (name, inCur) = MaildirFileName.renaming(fileName, flags: flags, keywordIndexes: indexes)
-        let source = (inCur ? curPath : newPath) + "/" + fileName
-        let target = curPath + "/" + name
-        if source == target { return nil }
-        if Glibc.rename(source, target) == 0 { return name }
-        // Renamed by another program meanwhile: the general path finds it by its base.
-        guard let parsed = MaildirFileName(parsing: fileName) else { throw POSIX.fail("rename", "\(source) -> \(target)") }
-        let entry = MaildirEntry(fileName: parsed, isNew: !inCur, path: source, modificationDate: .distantPast)
-        let moved = try setFlags(flags, keywordIndexes: indexes, of: entry)
-        return moved.path == source ? nil : moved.fileName.description
+    /// ``setFlags(_:keywordIndexes:of:)`` for a file name as the index recorded it, in `cur/` or
+    /// `new/`, whose rename by ``FlagRenames`` failed: returns the name the file has now.
+    func setFlags(_ flags: Set<Flag>, keywordIndexes indexes: [Int], ofFileNamed fileName: String, inCur: Bool) throws -> String {
+        guard let parsed = MaildirFileName(parsing: fileName) else {
+            throw MaildirError(path: (inCur ? curPath : newPath).appendingPath(fileName), operation: "rename", errno: EINVAL)
+        }
+        let entry = MaildirEntry(fileName: parsed, isNew: !inCur, path: (inCur ? curPath : newPath).appendingPath(fileName),
+                                 modificationDate: .distantPast)
+        return try setFlags(flags, keywordIndexes: indexes, of: entry).fileName.description
     }
 
     /// Deletes a message file (found by its base if it was renamed). A message that is

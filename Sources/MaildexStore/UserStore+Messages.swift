@@ -57,7 +57,8 @@ extension UserStore {
     }
 
     /// Sets, adds or removes flags (STORE); files are renamed to carry the new flags, in the
-    /// index transaction that records them. Returns the changed messages with their new
+    /// index transaction that records them (the renames on a thread of their own, while the
+    /// rows are updated: ``FlagRenames``). Returns the changed messages with their new
     /// MODSEQ, the unchanged ones with their flags, and the UIDs refused by `unchangedSince`.
     public func setFlags(_ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in name: MailboxName,
                          unchangedSince: ModSeq? = nil) throws -> FlagStoreResult {
@@ -66,12 +67,15 @@ extension UserStore {
         let before = try? folder.directoryModificationDates()
         // Keyword letters by keyword set: `dovecot-keywords` is read once per distinct set.
         var letters: [Set<Flag>: [Int]] = [[]: []]
+        let renames = folder.flagRenames()
         let result = try index.setFlags(flags, mode, uids: uids, in: record.id, unchangedSince: unchangedSince) { fileName, new in
             // The index holds the truth; a failed rename only leaves the name's flags stale.
             let keywords = new.filter(\.isKeyword)
             guard let indexes = letters[keywords] ?? (try? folder.keywordLetterIndexes(for: keywords)) else { return nil }
             letters[keywords] = indexes
-            return (try? folder.setFlags(new, keywordIndexes: indexes, ofFileNamed: fileName)) ?? nil
+            return renames.rename(fileName, to: new, keywordIndexes: indexes)
+        } settle: {
+            renames.finish()
         }
         try noteOwnChange(record, folder: folder, before: before)
         return result

@@ -32,11 +32,13 @@ extension MailIndex {
 
     /// STORE as above, in one transaction with one prepared UPDATE, calling `rename` for each
     /// message whose flags change with its file name and new flags: the name it returns (nil
-    /// when the file kept its name) is stored with the flags, so that the index and the
-    /// Maildir file names change together.
+    /// when the file keeps its name) is stored with the flags, so that the index and the
+    /// Maildir file names change together. Before the commit, `settle` gives the names that
+    /// came out otherwise, by position among the non-nil names `rename` returned.
     public func setFlags(
         _ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in mailboxID: Int64, unchangedSince: ModSeq?,
-        renaming rename: (_ fileName: String, _ flags: Set<Flag>) -> String?
+        renaming rename: (_ fileName: String, _ flags: Set<Flag>) -> String?,
+        settle: () -> [Int: String] = { [:] }
     ) throws -> FlagStoreResult {
         try pool.write { db in
             guard let box = try Self.mailbox(id: mailboxID, db) else { throw NoSuchMailbox(id: mailboxID) }
@@ -51,6 +53,7 @@ extension MailIndex {
             var result = FlagStoreResult()
             // Rows often share their flags (1:* +FLAGS): decode and apply each distinct set once.
             var applied: [FlagColumnValues: (old: Set<Flag>, new: Set<Flag>)] = [:]
+            var renamed: [Int64] = []
             while let row = try rows.next() {
                 let uid = UID(UInt32(truncatingIfNeeded: row[1] as Int64))
                 let rowModSeq = ModSeq(UInt64(clamping: row[2] as Int64))
@@ -71,9 +74,14 @@ extension MailIndex {
                     continue
                 }
                 let encoded = FlagColumns.encode(new)
+                let id: Int64 = row[0]
                 let fileName = rename(row[5], new)
-                try update.execute(arguments: [encoded.systemFlags, encoded.keywords, Int64(modSeq.rawValue), fileName, row[0] as Int64])
+                if fileName != nil { renamed.append(id) }
+                try update.execute(arguments: [encoded.systemFlags, encoded.keywords, Int64(modSeq.rawValue), fileName, id])
                 result.changed.append(FlagChange(uid: uid, flags: new, modSeq: modSeq))
+            }
+            for (position, fileName) in settle() where renamed.indices.contains(position) {
+                try db.execute(sql: "UPDATE message SET file_name = ? WHERE id = ?", arguments: [fileName, renamed[position]])
             }
             if !result.changed.isEmpty {
                 try db.execute(sql: "UPDATE mailbox SET highest_mod_seq = ? WHERE id = ?",

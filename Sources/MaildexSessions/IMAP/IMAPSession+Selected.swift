@@ -99,10 +99,23 @@ extension IMAPSession {
             current.reserveCapacity(result.changed.count + result.unchanged.count)
             for change in result.unchanged { current[change.uid] = change }
             for change in result.changed { current[change.uid] = change }
+            // Most messages share their flags after a STORE: each list is spelled once.
+            var flagLists: [Set<Flag>: String] = [:]
             for (seq, id) in targets {
                 guard let record = current[id] else { continue }
                 var items: [String] = uid ? ["UID \(id)"] : []
-                if !action.silent { items.append("FLAGS \(IMAPResponseText.flagList(record.flags, recent: view.recent.contains(id)))") }
+                if !action.silent {
+                    let list: String
+                    if view.recent.contains(id) {
+                        list = IMAPResponseText.flagList(record.flags, recent: true)
+                    } else if let known = flagLists[record.flags] {
+                        list = known
+                    } else {
+                        list = IMAPResponseText.flagList(record.flags)
+                        flagLists[record.flags] = list
+                    }
+                    items.append("FLAGS \(list)")
+                }
                 if condStore { items.append("MODSEQ (\(record.modSeq))") }
                 // .SILENT with CONDSTORE: only the messages changed, for their new MODSEQ.
                 if action.silent, !changed.contains(id) { continue }

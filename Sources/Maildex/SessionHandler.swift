@@ -46,6 +46,8 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
     private static var maximumQueuedFrames: Int { 64 }
     /// A `read()` is held (event loop only).
     private var readHeld = false
+    /// Wakes the session every ``ConnectionSession/tick`` (event loop only).
+    private var ticker: RepeatedTask?
 
     init(session: Session, tls: NIOSSLContext?, connections: ConnectionRegistry, log: Logger, snapshot: ConnectionSnapshot) {
         self.session = session
@@ -58,14 +60,19 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
     func channelActive(context: ChannelHandlerContext) {
         let channel = context.channel
         let inbox = self.inbox
-        let wakeups = session.wakeups
         // A shutdown is queued behind the frames already received, so a command in progress
         // (an LMTP delivery) finishes first.
         connections.add(snapshot) { inbox.yield(.shutdown) }
         log.info("Connect")
-        Task { for await _ in wakeups { inbox.yield(.wake) } }
+        session.wakeup?.connect { inbox.yield(.wake) }
+        if let tick = session.tick {
+            ticker = channel.eventLoop.scheduleRepeatedTask(initialDelay: TimeAmount(tick), delay: TimeAmount(tick)) { _ in
+                inbox.yield(.wake)
+            }
+        }
         let session = self.session
-        Task(executorPreference: EventLoopTaskExecutor(channel.eventLoop)) { await self.serve(channel, in: session) }
+        let executor = EventLoopTaskExecutor(channel.eventLoop)
+        Task(executorPreference: executor) { await self.serve(channel, in: session, executor: executor) }
         context.fireChannelActive()
     }
 
@@ -114,6 +121,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
     func channelInactive(context: ChannelHandlerContext) {
         handOverFrames()
         connections.remove(snapshot.id)
+        ticker?.cancel()
         inbox.finish()
         context.fireChannelInactive()
     }
@@ -126,18 +134,20 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
     /// The connection's life: greeting, then one frame at a time until it closes. It runs on the
     /// session's executor (the connection's event loop, ``ConnectionInfo/executor``): frames
     /// read on the loop are answered there, and answers are written there, with no thread hop.
-    private func serve(_ channel: any Channel, in session: isolated Session) async {
+    private func serve(_ channel: any Channel, in session: isolated Session, executor: EventLoopTaskExecutor) async {
         var awaitingTLS = false
-        var open = await perform(session.start(), on: channel, awaitingTLS: &awaitingTLS)
+        var open = await perform(turn(on: executor) { await session.start() }, on: channel, awaitingTLS: &awaitingTLS)
         while open, let event = await inbox.next() {
             if case .frames(let frames) = event { handled(frames.count, channel) }
             switch event {
             case .frames(let frames):
                 if awaitingTLS { continue }   // pipelined before the handshake: discarded
-                open = await perform(Session.receive(frames, in: session), on: channel, awaitingTLS: &awaitingTLS)
+                open = await perform(turn(on: executor) { await Session.receive(frames, in: session) },
+                                     on: channel, awaitingTLS: &awaitingTLS)
             case .wake:
+                session.wakeup?.taken()
                 if awaitingTLS { continue }
-                open = await perform(session.wake(), on: channel, awaitingTLS: &awaitingTLS)
+                open = await perform(turn(on: executor) { await session.wake() }, on: channel, awaitingTLS: &awaitingTLS)
             case .shutdown:
                 // The session's last words (IMAP's `* BYE`), then the connection closes.
                 _ = await perform(awaitingTLS ? [] : session.shutdown(), on: channel, awaitingTLS: &awaitingTLS)
@@ -150,6 +160,15 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
         }
         await session.closed()
         log.info("Disconnect", metadata: ["seconds": "\((ContinuousClock.now - opened).components.seconds)"])
+    }
+
+    /// One turn of the session (its greeting, its answer to frames, a wake-up), in a task of its
+    /// own on the connection's loop. A task keeps the memory its deepest call ever took until it
+    /// ends, and a command goes deep (IMAP's dispatch alone takes 8 KiB of async frames): run by
+    /// the connection's long-lived task, that memory stayed with every idle connection.
+    private func turn(on executor: EventLoopTaskExecutor, _ body: @escaping @Sendable () async -> [SessionAction],
+                      isolation: isolated (any Actor)? = #isolation) async -> [SessionAction] {
+        await Task(executorPreference: executor, operation: body).value
     }
 
     /// Writes the session's output; returns false once the connection is to be closed.

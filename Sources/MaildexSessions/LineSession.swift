@@ -90,10 +90,12 @@ public protocol ConnectionSession: Actor {
     func tlsStarted() async
     /// The connection is gone (client closed, error, server shutdown). Nothing more is sent.
     func closed() async
-    /// Signals that the session has something to say unasked (IDLE updates, a keepalive, an
-    /// autologout); for each, the connection calls ``wake()`` and carries out what it returns.
-    nonisolated var wakeups: AsyncStream<Void> { get }
-    /// Unsolicited output, after a signal of ``wakeups``.
+    /// Signals that the session has something to say unasked (IDLE updates); for each, the
+    /// connection calls ``wake()`` and carries out what it returns. Nil: it never does.
+    nonisolated var wakeup: SessionWakeup? { get }
+    /// How often the connection calls ``wake()`` regardless (IDLE keepalive, autologout); nil: never.
+    nonisolated var tick: Duration? { get }
+    /// Unsolicited output, after a ``wakeup`` signal or a ``tick``.
     func wake() async -> [SessionAction]
     /// The server is shutting down: the last words before the connection closes (IMAP's
     /// `* BYE`, LMTP's `421`). Called between frames, never during one.
@@ -175,9 +177,9 @@ extension LineSession {
         }
     }
 
-    /// A stream that has already ended: line sessions never speak unasked. A new one each time,
-    /// since an AsyncStream has one consumer.
-    public nonisolated var wakeups: AsyncStream<Void> { AsyncStream { $0.finish() } }
+    /// Line sessions never speak unasked.
+    public nonisolated var wakeup: SessionWakeup? { nil }
+    public nonisolated var tick: Duration? { nil }
     public func wake() async -> [SessionAction] { [] }
     public func shutdown() async -> [SessionAction] { [] }
 }

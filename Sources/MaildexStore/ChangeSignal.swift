@@ -3,19 +3,19 @@ import Synchronization
 
 /// Wakes the sessions of one user when anything in the user's store changed (a delivery, a
 /// STORE, an expunge, a sync that found new files): IDLE and NOOP then ask the index what
-/// changed. A signal carries no data; several changes before a session looks coalesce into one.
+/// changed. A signal carries no data; the sessions' wake-ups coalesce (``SessionWakeup``).
 public final class ChangeSignal: Sendable {
-    private let observers = Mutex<[UUID: AsyncStream<Void>.Continuation]>([:])
+    private let observers = Mutex<[UUID: @Sendable () -> Void]>([:])
 
     init() {}
 
-    /// A stream that yields once after each change (coalesced), until the observation ends.
-    public func observe() -> ChangeObservation {
+    /// Calls `onChange` after each change, on the changing thread, until the observation ends.
+    /// It should only queue work (a session's wake-up, which coalesces), never do it.
+    public func observe(_ onChange: @escaping @Sendable () -> Void) -> ChangeObservation {
         let id = UUID()
-        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        observers.withLock { $0[id] = continuation }
-        return ChangeObservation(signals: stream) { [weak self] in
-            self?.observers.withLock { $0.removeValue(forKey: id) }?.finish()
+        observers.withLock { $0[id] = onChange }
+        return ChangeObservation { [weak self] in
+            _ = self?.observers.withLock { $0.removeValue(forKey: id) }
         }
     }
 
@@ -24,19 +24,15 @@ public final class ChangeSignal: Sendable {
 
     /// Tells every observer that something changed.
     func fire() {
-        observers.withLock { observers in
-            for continuation in observers.values { continuation.yield() }
-        }
+        for onChange in observers.withLock({ Array($0.values) }) { onChange() }
     }
 }
 
 /// One observer of a ``ChangeSignal``; call ``cancel()`` when done.
 public struct ChangeObservation: Sendable {
-    public let signals: AsyncStream<Void>
     private let onCancel: @Sendable () -> Void
 
-    init(signals: AsyncStream<Void>, onCancel: @escaping @Sendable () -> Void) {
-        self.signals = signals
+    init(onCancel: @escaping @Sendable () -> Void) {
         self.onCancel = onCancel
     }
 

@@ -4,6 +4,7 @@ import MaildexAuth
 import MaildexCertificates
 import MaildexCore
 import MaildexIndex
+import MaildexSessions
 import MaildexStore
 import MaildexTesting
 
@@ -17,7 +18,7 @@ final class ServerFixture: @unchecked Sendable {
     var ports: [String: Int] = [:]
     var lmtpSocket: String { dir.path("lmtp.sock") }
 
-    init(connectionLimits: ConnectionLimits = ConnectionLimits()) async throws {
+    init(connectionLimits: ConnectionLimits = ConnectionLimits(), imapLimits: IMAPLimits = IMAPLimits()) async throws {
         dir = try TemporaryDirectory()
         store = try MailStore(configuration: StoreConfiguration(dataDirectory: dir.path("data")))
         for name in ["alice", "bob"] { try await store.addUser(Username(name), passwordHash: "{PLAIN}secret") }
@@ -36,6 +37,7 @@ final class ServerFixture: @unchecked Sendable {
         ], certificatePath: dir.path("server.crt"), keyPath: dir.path("server.key"))
         configuration.loginPolicy.mechanisms = [.plain, .login]
         configuration.connectionLimits = connectionLimits
+        configuration.imapLimits = imapLimits
         let passdb = SQLPassDB { [store] name in try store.global.user(name)?.passwordHash }
         let userdb = SQLUserDB { [store] name in
             guard let record = try store.global.user(name) else { return nil }

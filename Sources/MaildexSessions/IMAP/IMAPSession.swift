@@ -48,10 +48,8 @@ public actor IMAPSession: ConnectionSession {
     var tlsPending = false
     var lastCommand: ContinuousClock.Instant
     var lastKeepalive: ContinuousClock.Instant
-    /// Wakes the connection for IDLE updates and the timers.
-    public nonisolated let wakeups: AsyncStream<Void>
-    let wake: AsyncStream<Void>.Continuation
-    var ticker: Task<Void, Never>?
+    /// Wakes the connection for IDLE updates; the clock's wake-ups come every ``tick``.
+    public nonisolated let wakeup: SessionWakeup? = SessionWakeup()
     var changeObservation: ChangeObservation?
     /// RFC 7162: CONDSTORE enabled (ENABLE, or a CONDSTORE parameter or item used), and
     /// QRESYNC enabled (ENABLE QRESYNC, which implies CONDSTORE).
@@ -73,26 +71,19 @@ public actor IMAPSession: ConnectionSession {
         self.limits = limits
         lastCommand = clock.now
         lastKeepalive = clock.now
-        (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    /// A session dropped without ``closed()`` (an embedder's early return) must not leave its ticker
-    /// running or its observation in the user's ``ChangeSignal`` (ASan reported both as leaks).
+    /// A session dropped without ``closed()`` (an embedder's early return) must not leave its
+    /// observation in the user's ``ChangeSignal`` (ASan reported it as a leak).
     deinit {
-        ticker?.cancel()
         changeObservation?.cancel()
     }
 
+    /// IDLE's keepalive and the autologout are checked this often.
+    public nonisolated var tick: Duration? { limits.tick }
+
     public func start() async -> [SessionAction] {
-        let tick = limits.tick
-        let wake = self.wake
-        ticker = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: tick)
-                wake.yield()
-            }
-        }
-        return send("* OK [CAPABILITY \(await capabilities())] Maildex ready.")
+        send("* OK [CAPABILITY \(await capabilities())] Maildex ready.")
     }
 
     public func receive(_ frame: IMAPFrame) async -> [SessionAction] {
@@ -134,11 +125,10 @@ public actor IMAPSession: ConnectionSession {
     public func closed() async {
         state = .logout
         stopObserving()
-        ticker?.cancel()
-        wake.finish()
+        wakeup?.close()
     }
 
-    /// Called for each signal of ``wakeups``: IDLE updates, the IDLE keepalive, autologout.
+    /// Called for each ``wakeup`` signal and ``tick``: IDLE updates, the IDLE keepalive, autologout.
     public func wake() async -> [SessionAction] {
         let now = clock.now
         if let _ = idleTag {
@@ -277,12 +267,7 @@ public actor IMAPSession: ConnectionSession {
 
     func startObserving(_ store: UserStore) {
         stopObserving()
-        let observation = store.changeSignal.observe()
-        changeObservation = observation
-        let wake = self.wake
-        Task {
-            for await _ in observation.signals { wake.yield() }
-        }
+        changeObservation = store.changeSignal.observe { [wakeup] in wakeup?.signal() }
     }
 
     func stopObserving() {

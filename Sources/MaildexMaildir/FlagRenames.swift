@@ -4,15 +4,17 @@ public import MaildexCore
 import Synchronization
 
 /// The renames of a STORE, which the caller plans one message at a time while it records the
-/// new flags in the index. Each new name is worked out at once (``rename(_:to:keywordIndexes:)``);
-/// the files are renamed in order on a thread of their own once there are more than a few, so
-/// that the index's work and the kernel's `rename` calls, which take most of a STORE over many
-/// messages, overlap on two cores. ``finish()`` waits for the last one.
+/// new flags in the index. Each new name is worked out at once (``rename(_:to:keywordIndexes:)``).
+/// Once ``inlineLimit`` renames are planned, a thread of their own starts renaming the files,
+/// in order, and gets the renames planned after in chunks of as many: the index's work and the
+/// kernel's `rename` calls, which take most of a STORE over many messages, overlap on two
+/// cores. Fewer (a STORE on one message) are done by ``finish()`` without a thread.
 ///
-/// Files are renamed relative to the folder's `new/` and `cur/` (`renameat`), which spares the
-/// kernel walking the whole path twice per message.
-public final class FlagRenames: Sendable {
-    private struct Planned {
+/// Use from one thread (the index writer's); call ``finish()``, or ``cancel()`` if the
+/// transaction failed: either returns only when no rename is going on any more.
+public final class FlagRenames {
+    struct Planned: Sendable {
+        var position: Int
         var fileName: String
         var inCur: Bool
         var newName: String
@@ -20,46 +22,30 @@ public final class FlagRenames: Sendable {
         var keywordIndexes: [Int]
     }
 
-    private struct Queue {
-        var planned: [Planned] = []
-        var closed = false
-        var failed: [Int] = []
-    }
-
-    /// Renames planned beyond this many go to the thread; fewer (a STORE on one message) are
-    /// done by ``finish()`` without starting one.
+    /// How many renames are planned before the thread starts, and handed to it at a time.
     static let inlineLimit = 32
 
     private let folder: MaildirFolder
-    private let directories: (new: Int32, cur: Int32)
-    private let queue = Mutex(Queue())
-    private let work = DispatchSemaphore(value: 0)
-    private let done = DispatchSemaphore(value: 0)
-    /// Only the planning thread touches these.
-    nonisolated(unsafe) private var planned: [Planned] = []
-    nonisolated(unsafe) private var handedOver = 0
-    nonisolated(unsafe) private var started = false
-
+    /// Planned and not handed to the thread yet.
+    private var pending: [Planned] = []
+    private var planned = 0
+    private var thread: FlagRenameThread?
+    private var ended = false
 
     init(folder: MaildirFolder) {
         self.folder = folder
-        directories = (Glibc.open(folder.newPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC),
-                       Glibc.open(folder.curPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC))
-    }
-
-    deinit {
-        if directories.new >= 0 { _ = Glibc.close(directories.new) }
-        if directories.cur >= 0 { _ = Glibc.close(directories.cur) }
     }
 
     /// Plans the rename of a message file, named as the index recorded it (in `cur/` with an
     /// info part, in `new/` without), to carry `flags`: returns its new name, nil when it stays
-    /// the same. Call from one thread only.
+    /// the same.
     public func rename(_ fileName: String, to flags: Set<Flag>, keywordIndexes: [Int]) -> String? {
         let (newName, inCur) = MaildirFileName.renaming(fileName, flags: flags, keywordIndexes: keywordIndexes)
         if inCur, newName == fileName { return nil }
-        planned.append(Planned(fileName: fileName, inCur: inCur, newName: newName, flags: flags, keywordIndexes: keywordIndexes))
-        if planned.count - handedOver >= Self.inlineLimit { handOver() }
+        pending.append(Planned(position: planned, fileName: fileName, inCur: inCur, newName: newName, flags: flags,
+                               keywordIndexes: keywordIndexes))
+        planned += 1
+        if pending.count >= Self.inlineLimit { handOver() }
         return newName
     }
 
@@ -69,53 +55,106 @@ public final class FlagRenames: Sendable {
     /// renamed from there), or it is gone or could not be renamed (its old name, so that the
     /// index keeps pointing where the file was; its flags stay stale in the name).
     public func finish() -> [Int: String] {
-        var failed: [Int]
-        if started {
-            handOver()
-            queue.withLock { $0.closed = true }
-            work.signal()
-            done.wait()
-            failed = queue.withLock { $0.failed }
+        guard !ended else { return [:] }
+        ended = true
+        let failed: [Planned]
+        if let thread {
+            thread.add(pending)
+            failed = thread.finish()
         } else {
-            failed = []
-            for position in planned.indices where !renameFile(planned[position]) { failed.append(position) }
+            failed = pending.filter { item in
+                Glibc.rename((item.inCur ? folder.curPath : folder.newPath) + "/" + item.fileName, folder.curPath + "/" + item.newName) != 0
+            }
         }
+        pending = []
         var names: [Int: String] = [:]
-        for position in failed {
-            let item = planned[position]
-            names[position] = (try? folder.setFlags(item.flags, keywordIndexes: item.keywordIndexes, ofFileNamed: item.fileName,
-                                                     inCur: item.inCur)) ?? item.fileName
+        for item in failed {
+            names[item.position] = (try? folder.setFlags(item.flags, keywordIndexes: item.keywordIndexes, ofFileNamed: item.fileName,
+                                                          inCur: item.inCur)) ?? item.fileName
         }
         return names
     }
 
+    /// Drops the renames not done yet (the index transaction failed) and waits for the one in
+    /// progress; nothing once ``finish()`` ran.
+    public func cancel() {
+        guard !ended else { return }
+        ended = true
+        pending = []
+        thread?.cancel()
+    }
+
     private func handOver() {
-        let batch = Array(planned[handedOver...])
-        let first = handedOver
-        handedOver = planned.count
-        queue.withLock { $0.planned.append(contentsOf: batch) }
-        if !started {
-            started = true
-            // A serial queue of its own gets a thread at once (an overcommitting one). On the
-            // global queues it could wait behind pool threads blocked on the index writer,
-            // which waits for these renames.
-            DispatchQueue(label: "maildex.maildir.renames").async { self.renameHandedOver(from: first) }
-        }
+        if thread == nil { thread = FlagRenameThread(folder: folder) }
+        thread?.add(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The renaming thread of a ``FlagRenames``: it renames what it is given, in order, relative to
+/// the folder's `new/` and `cur/` (`renameat`, which spares the kernel walking the whole path
+/// twice per message), and keeps the renames that failed.
+private final class FlagRenameThread: Sendable {
+    private struct Queue {
+        var planned: [FlagRenames.Planned] = []
+        var closed = false
+        var failed: [FlagRenames.Planned] = []
+    }
+
+    private let directories: (new: Int32, cur: Int32)
+    private let queue = Mutex(Queue())
+    private let cancelled = Atomic<Bool>(false)
+    private let work = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(folder: MaildirFolder) {
+        directories = (Glibc.open(folder.newPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC),
+                       Glibc.open(folder.curPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+        // A serial queue of its own gets a thread at once (an overcommitting one). On the global
+        // queues it could wait behind pool threads blocked on the index writer, which waits for it.
+        DispatchQueue(label: "maildex.maildir.renames").async { self.run() }
+    }
+
+    deinit {
+        if directories.new >= 0 { _ = Glibc.close(directories.new) }
+        if directories.cur >= 0 { _ = Glibc.close(directories.cur) }
+    }
+
+    func add(_ items: [FlagRenames.Planned]) {
+        queue.withLock { $0.planned += items }
         work.signal()
     }
 
-    /// The thread's loop: renames what was handed over, in order, until ``finish()`` closes the queue.
-    private func renameHandedOver(from first: Int) {
-        var position = first
+    /// Waits for the last rename; returns those that failed.
+    func finish() -> [FlagRenames.Planned] {
+        queue.withLock { $0.closed = true }
+        work.signal()
+        done.wait()
+        return queue.withLock { $0.failed }
+    }
+
+    /// Stops after the rename in progress and waits for it.
+    func cancel() {
+        cancelled.store(true, ordering: .relaxed)
+        queue.withLock { queue in
+            queue.planned.removeAll()
+            queue.closed = true
+        }
+        work.signal()
+        done.wait()
+    }
+
+    private func run() {
         while true {
-            let (batch, closed) = queue.withLock { queue -> ([Planned], Bool) in
+            let (batch, closed) = queue.withLock { queue -> ([FlagRenames.Planned], Bool) in
                 defer { queue.planned.removeAll(keepingCapacity: true) }
                 return (queue.planned, queue.closed)
             }
-            var failed: [Int] = []
+            var failed: [FlagRenames.Planned] = []
             for item in batch {
-                if !renameFile(item) { failed.append(position) }
-                position += 1
+                if cancelled.load(ordering: .relaxed) { break }
+                let from = item.inCur ? directories.cur : directories.new
+                if Glibc.renameat(from, item.fileName, directories.cur, item.newName) != 0 { failed.append(item) }
             }
             if !failed.isEmpty { queue.withLock { $0.failed += failed } }
             if batch.isEmpty {
@@ -125,13 +164,9 @@ public final class FlagRenames: Sendable {
         }
         done.signal()
     }
-
-    private func renameFile(_ item: Planned) -> Bool {
-        Glibc.renameat(item.inCur ? directories.cur : directories.new, item.fileName, directories.cur, item.newName) == 0
-    }
 }
 
 extension MaildirFolder {
-    /// A batch of flag renames in this folder (a STORE over many messages).
+    /// A batch of flag renames in this folder (a STORE).
     public func flagRenames() -> FlagRenames { FlagRenames(folder: self) }
 }

@@ -90,8 +90,10 @@ public protocol ConnectionSession: Actor {
     func tlsStarted() async
     /// The connection is gone (client closed, error, server shutdown). Nothing more is sent.
     func closed() async
-    /// Signals that the session has something to say unasked (IDLE updates); for each, the
-    /// connection calls ``wake()`` and carries out what it returns. Nil: it never does.
+    /// Signals that the session has something to say unasked (IDLE updates): the connection
+    /// installs a handler (``SessionWakeup/connect(_:)``) that queues a call of ``wake()``, and
+    /// calls ``SessionWakeup/taken()`` just before each, since signals coalesce until then.
+    /// Nil: it never does.
     nonisolated var wakeup: SessionWakeup? { get }
     /// How often the connection calls ``wake()`` regardless (IDLE keepalive, autologout); nil: never.
     nonisolated var tick: Duration? { get }

@@ -68,6 +68,7 @@ extension UserStore {
         // Keyword letters by keyword set: `dovecot-keywords` is read once per distinct set.
         var letters: [Set<Flag>: [Int]] = [[]: []]
         let renames = folder.flagRenames()
+        defer { renames.cancel() }   // after an error; nothing once settled
         let result = try index.setFlags(flags, mode, uids: uids, in: record.id, unchangedSince: unchangedSince) { fileName, new in
             // The index holds the truth; a failed rename only leaves the name's flags stale.
             let keywords = new.filter(\.isKeyword)

@@ -52,4 +52,19 @@ struct FlagRenamesTests {
             #expect(try folder.scan().allSatisfy { $0.fileName.systemFlags == [.answered] })
         }
     }
+
+    /// The index transaction failed: what was not renamed yet is dropped, no file is lost, and
+    /// a later `finish()` has nothing to report.
+    @Test func cancelDropsWhatIsLeft() throws {
+        try withFolder { folder, _ in
+            let count = FlagRenames.inlineLimit * 4
+            let entries = try (0..<count).map { _ in try folder.deliver(message, flags: [], internalDate: nil, durability: .deferred) }
+            let renames = folder.flagRenames()
+            for entry in entries { _ = renames.rename(entry.fileName.description, to: [.seen], keywordIndexes: []) }
+            renames.cancel()
+            #expect(renames.finish().isEmpty)
+            let bases = try folder.scan().map(\.fileName.base).sorted()
+            #expect(bases == entries.map(\.fileName.base).sorted())
+        }
+    }
 }

@@ -45,6 +45,28 @@ import Testing
         #expect(try await f.user.deliver(StoreFixture.message(subject: "three")) == UID(3))
     }
 
+    /// A STORE over enough messages that the renames run on a thread of their own, after
+    /// another program renamed one file and deleted another: every row names the file as it is
+    /// now (the deleted one keeps its old name), and the renamed one keeps the other program's letter.
+    @Test func storeOverManyMessagesRecordsTheNamesTheFilesGot() async throws {
+        let f = try await StoreFixture()
+        defer { f.dir.remove() }
+        for i in 0..<80 { try await f.user.deliver(StoreFixture.message(subject: "m\(i)")) }
+        let rows = try await f.user.messages(in: .inbox)
+        let moved = rows[50], gone = rows[60]
+        try FileManager.default.moveItem(atPath: "\(f.maildir)/new/\(moved.fileName)", toPath: "\(f.maildir)/cur/\(moved.fileName):2,P")
+        try FileManager.default.removeItem(atPath: "\(f.maildir)/new/\(gone.fileName)")
+        let result = try await f.user.setFlags([.seen], .add, uids: rows.map(\.uid), in: .inbox)
+        #expect(result.changed.count == 80)
+        let after = try await f.user.messages(in: .inbox)
+        #expect(after.allSatisfy { $0.flags == [.seen] })
+        let onDisk = Set(f.files("cur"))
+        #expect(f.files("new").isEmpty && onDisk.count == 79)
+        for row in after where row.uid != gone.uid { #expect(onDisk.contains(row.fileName), "\(row.fileName)") }
+        #expect(after.first { $0.uid == moved.uid }?.fileName == moved.fileName + ":2,PS")
+        #expect(after.first { $0.uid == gone.uid }?.fileName == gone.fileName)
+    }
+
     @Test func copyAndMoveKeepFlagsAndDates() async throws {
         let f = try await StoreFixture()
         defer { f.dir.remove() }

@@ -1,7 +1,7 @@
 import GRDB
 public import MaildexCore
 
-/// The outcome of a STORE (see ``MailIndex/setFlags(_:_:uids:in:unchangedSince:renaming:)``).
+/// The outcome of a STORE (see ``MailIndex/setFlags(_:_:uids:in:unchangedSince:renaming:settle:)``).
 public struct FlagStoreResult: Sendable {
     /// Messages whose flags changed, with their new flags and the call's one MODSEQ, ascending by UID.
     public var changed: [FlagChange] = []
@@ -33,14 +33,22 @@ extension MailIndex {
     /// STORE as above, in one transaction with one prepared UPDATE, calling `rename` for each
     /// message whose flags change with its file name and new flags: the name it returns (nil
     /// when the file keeps its name) is stored with the flags, so that the index and the
-    /// Maildir file names change together. Before the commit, `settle` gives the names that
-    /// came out otherwise, by position among the non-nil names `rename` returned.
+    /// Maildir file names change together. After the commit, `settle` gives the names that
+    /// came out otherwise, by position among the non-nil names `rename` returned, and they are
+    /// recorded in a second transaction.
+    ///
+    /// `rename` may leave the renames to another thread (``MaildirFolder/flagRenames()``):
+    /// `settle` then waits for them outside the transaction, so that the commit overlaps them
+    /// and deliveries need not wait for them to take the index's write lock. A crash before
+    /// the renames are done leaves rows naming files by their new names; the folder's next
+    /// sync finds the files by their base and takes their flags from the names they still have.
     public func setFlags(
         _ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in mailboxID: Int64, unchangedSince: ModSeq?,
         renaming rename: (_ fileName: String, _ flags: Set<Flag>) -> String?,
         settle: () -> [Int: String] = { [:] }
     ) throws -> FlagStoreResult {
-        try pool.write { db in
+        var renamed: [Int64] = []
+        let result = try pool.write { db in
             guard let box = try Self.mailbox(id: mailboxID, db) else { throw NoSuchMailbox(id: mailboxID) }
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT id, uid, mod_seq, system_flags, keywords, file_name FROM message
@@ -53,7 +61,6 @@ extension MailIndex {
             var result = FlagStoreResult()
             // Rows often share their flags (1:* +FLAGS): decode and apply each distinct set once.
             var applied: [FlagColumnValues: (old: Set<Flag>, new: Set<Flag>)] = [:]
-            var renamed: [Int64] = []
             while let row = try rows.next() {
                 let uid = UID(UInt32(truncatingIfNeeded: row[1] as Int64))
                 let rowModSeq = ModSeq(UInt64(clamping: row[2] as Int64))
@@ -80,15 +87,23 @@ extension MailIndex {
                 try update.execute(arguments: [encoded.systemFlags, encoded.keywords, Int64(modSeq.rawValue), fileName, id])
                 result.changed.append(FlagChange(uid: uid, flags: new, modSeq: modSeq))
             }
-            for (position, fileName) in settle() where renamed.indices.contains(position) {
-                try db.execute(sql: "UPDATE message SET file_name = ? WHERE id = ?", arguments: [fileName, renamed[position]])
-            }
             if !result.changed.isEmpty {
                 try db.execute(sql: "UPDATE mailbox SET highest_mod_seq = ? WHERE id = ?",
                                arguments: [Int64(modSeq.rawValue), mailboxID])
             }
             return result
         }
+        let settled = settle().filter { renamed.indices.contains($0.key) }
+        if !settled.isEmpty {
+            // Not thrown: the flags are stored, and a row naming a file that is not there is
+            // found again by its base on the next read or sync.
+            try? pool.write { db in
+                for (position, fileName) in settled {
+                    try db.execute(sql: "UPDATE message SET file_name = ? WHERE id = ?", arguments: [fileName, renamed[position]])
+                }
+            }
+        }
+        return result
     }
 
     static func apply(_ flags: Set<Flag>, _ mode: FlagUpdate, to old: Set<Flag>) -> Set<Flag> {

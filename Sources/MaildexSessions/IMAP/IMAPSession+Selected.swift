@@ -99,15 +99,16 @@ extension IMAPSession {
             current.reserveCapacity(result.changed.count + result.unchanged.count)
             for change in result.unchanged { current[change.uid] = change }
             for change in result.changed { current[change.uid] = change }
-            // Most messages share their flags after a STORE: each list is spelled once.
+            // Most messages share their flags after a STORE: each list is spelled once. Not
+            // lists with keywords, whose sets are equal whatever the keywords' case.
             var flagLists: [Set<Flag>: String] = [:]
             for (seq, id) in targets {
                 guard let record = current[id] else { continue }
                 var items: [String] = uid ? ["UID \(id)"] : []
                 if !action.silent {
                     let list: String
-                    if view.recent.contains(id) {
-                        list = IMAPResponseText.flagList(record.flags, recent: true)
+                    if view.recent.contains(id) || record.flags.contains(where: \.isKeyword) {
+                        list = IMAPResponseText.flagList(record.flags, recent: view.recent.contains(id))
                     } else if let known = flagLists[record.flags] {
                         list = known
                     } else {

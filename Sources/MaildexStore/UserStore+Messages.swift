@@ -56,10 +56,11 @@ extension UserStore {
         }
     }
 
-    /// Sets, adds or removes flags (STORE); files are renamed to carry the new flags, in the
-    /// index transaction that records them (the renames on a thread of their own, while the
-    /// rows are updated: ``FlagRenames``). Returns the changed messages with their new
-    /// MODSEQ, the unchanged ones with their flags, and the UIDs refused by `unchangedSince`.
+    /// Sets, adds or removes flags (STORE); files are renamed to carry the new flags, along
+    /// with the index transaction that records them (on a thread of their own while the rows
+    /// are updated, ``FlagRenames``; it returns when the last is done). Returns the changed
+    /// messages with their new MODSEQ, the unchanged ones with their flags, and the UIDs
+    /// refused by `unchangedSince`.
     public func setFlags(_ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in name: MailboxName,
                          unchangedSince: ModSeq? = nil) throws -> FlagStoreResult {
         let record = try record(name)

@@ -200,6 +200,12 @@ extension UserStore {
         (ContinuousClock.now - lastMailArrival, indexingRequests)
     }
 
+    /// Starts the catch-up indexer if the index has messages it has not reached (the server
+    /// stopped during or soon after a burst); it waits for ``indexingPause`` like after mail.
+    func resumePendingIndexing() {
+        if (try? index.hasPendingIndexing()) == true { startBodyIndexer() }
+    }
+
     /// Mail that arrived after the indexer's last look starts it again.
     private func bodyIndexingFinished(seenRequests: Int) {
         bodyIndexer = nil

@@ -22,6 +22,17 @@ extension MailIndex {
         }
     }
 
+    /// Whether the catch-up indexers have messages left to index (header fields or bodies).
+    public func hasPendingIndexing() throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT coalesce((SELECT max(id) FROM message), 0) > min(
+                    coalesce((SELECT value FROM state WHERE key = 'header_fts_indexed_through'), 0),
+                    coalesce((SELECT value FROM state WHERE key = 'body_fts_indexed_through'), 0))
+                """) ?? false
+        }
+    }
+
     /// Catch-up indexer for the header FTS: adds the address, subject and id fields of up to
     /// `limit` messages above the watermark `state.header_fts_indexed_through`, oldest first, in
     /// one transaction, and moves the watermark past them. Deliveries leave this to the indexer:

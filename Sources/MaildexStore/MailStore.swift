@@ -109,9 +109,6 @@ public final class MailStore: Sendable {
                                        defaultMailboxes: configuration.defaultMailboxes,
                                        quotaLimits: { try global.quotaLimits(of: key) })
             store = opened
-            // Mail indexed only in part when the last process stopped is indexed now, not at
-            // the next delivery.
-            Task { await opened.resumePendingIndexing() }
             return opened
         }
     }

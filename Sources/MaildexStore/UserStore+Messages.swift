@@ -2,6 +2,7 @@ import Foundation
 public import MaildexCore
 public import MaildexIndex
 public import MaildexMaildir
+import Synchronization
 
 extension UserStore {
     /// The light rows of a mailbox (UID, MODSEQ, flags, sizes, file name), ascending by UID.
@@ -200,9 +201,16 @@ extension UserStore {
         (ContinuousClock.now - lastMailArrival, indexingRequests)
     }
 
-    /// Starts the catch-up indexer if the index has messages it has not reached (the server
-    /// stopped during or soon after a burst); it waits for ``indexingPause`` like after mail.
-    func resumePendingIndexing() {
+    /// Starts the catch-up indexer, the first time only, if the index has messages it has not
+    /// reached (the server stopped during or soon after a burst); it waits for
+    /// ``indexingPause`` as after mail. The server calls it when a session first reaches the
+    /// user's mail (``MailResolver``); `mailadm` does not, so that its commands run alone.
+    public nonisolated func resumePendingIndexingOnce() {
+        guard !indexingResumed.exchange(true, ordering: .relaxed) else { return }
+        Task { await self.resumePendingIndexing() }
+    }
+
+    private func resumePendingIndexing() {
         if (try? index.hasPendingIndexing()) == true { startBodyIndexer() }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import MaildexCore
 import MaildexIndex
 import MaildexMaildir
+import Synchronization
 
 /// One user's mail: a Maildir and the index beside it, kept in step.
 ///
@@ -23,6 +24,8 @@ public actor UserStore {
     /// When mail last arrived, and how many times indexing was asked for (see ``scheduleBodyIndexing()``).
     var lastMailArrival = ContinuousClock.now
     var indexingRequests = 0
+    /// ``resumePendingIndexingOnce()`` ran.
+    nonisolated let indexingResumed = Atomic<Bool>(false)
     /// Fired after every change to this user's mail, for IDLE and other sessions' views.
     public nonisolated let changeSignal = ChangeSignal()
     /// Row ids of mailboxes by name, and the folder mtimes last reconciled, so that the commands

@@ -67,33 +67,6 @@ import Testing
         #expect(after.first { $0.uid == gone.uid }?.fileName == gone.fileName)
     }
 
-    /// Mail the indexer had not reached when the process stopped is indexed once the user's
-    /// store is opened again, without waiting for another delivery.
-    @Test func pendingIndexingResumesWhenTheStoreIsOpenedAgain() async throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let configuration = StoreConfiguration(dataDirectory: dir.path("data"))
-        let indexPath: String
-        do {
-            let store = try MailStore(configuration: configuration)
-            let record = try await store.addUser(Username("alice"), passwordHash: "{PLAIN}secret")
-            let user = try store.userStore(for: record)
-            for i in 0..<3 { try await user.deliver(StoreFixture.message(subject: "m\(i)")) }
-            indexPath = user.location.indexPath
-        }
-        // Past the indexing pause: the first store is gone, and its indexer with it.
-        try await Task.sleep(for: .seconds(2.5))
-        #expect(try MailIndex(path: indexPath) { _, _ in nil }.hasPendingIndexing(), "the first store indexed before it went")
-        let reopened = try MailStore(configuration: configuration)
-        _ = try reopened.userStore(Username("alice"))
-        var pending = true
-        for _ in 0..<100 where pending {
-            try await Task.sleep(for: .milliseconds(200))
-            pending = try MailIndex(path: indexPath) { _, _ in nil }.hasPendingIndexing()
-        }
-        #expect(!pending)
-    }
-
     @Test func copyAndMoveKeepFlagsAndDates() async throws {
         let f = try await StoreFixture()
         defer { f.dir.remove() }

@@ -42,11 +42,9 @@ extension MaildirFolder {
     /// ``setFlags(_:keywordIndexes:of:)`` for a file name as the index recorded it, in `cur/` or
     /// `new/`, whose rename by ``FlagRenames`` failed: returns the name the file has now.
     func setFlags(_ flags: Set<Flag>, keywordIndexes indexes: [Int], ofFileNamed fileName: String, inCur: Bool) throws -> String {
-        guard let parsed = MaildirFileName(parsing: fileName) else {
-            throw MaildirError(path: (inCur ? curPath : newPath).appendingPath(fileName), operation: "rename", errno: EINVAL)
-        }
-        let entry = MaildirEntry(fileName: parsed, isNew: !inCur, path: (inCur ? curPath : newPath).appendingPath(fileName),
-                                 modificationDate: .distantPast)
+        let path = (inCur ? curPath : newPath).appendingPath(fileName)
+        guard let parsed = MaildirFileName(parsing: fileName) else { throw MaildirError(path: path, operation: "rename", errno: EINVAL) }
+        let entry = MaildirEntry(fileName: parsed, isNew: !inCur, path: path, modificationDate: .distantPast)
         return try setFlags(flags, keywordIndexes: indexes, of: entry).fileName.description
     }
 

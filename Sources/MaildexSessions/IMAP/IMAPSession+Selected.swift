@@ -106,9 +106,9 @@ extension IMAPSession {
                 guard let record = current[id] else { continue }
                 var items: [String] = uid ? ["UID \(id)"] : []
                 if !action.silent {
-                    let list: String
-                    if view.recent.contains(id) || record.flags.contains(where: \.isKeyword) {
-                        list = IMAPResponseText.flagList(record.flags, recent: view.recent.contains(id))
+                    let list: String, recent = view.recent.contains(id)
+                    if recent || record.flags.contains(where: \.isKeyword) {
+                        list = IMAPResponseText.flagList(record.flags, recent: recent)
                     } else if let known = flagLists[record.flags] {
                         list = known
                     } else {

@@ -130,7 +130,6 @@ public actor IMAPSession: ConnectionSession {
 
     /// Called for each ``wakeup`` signal and ``tick``: IDLE updates, the IDLE keepalive, autologout.
     public func wake() async -> [SessionAction] {
-        wakeup?.taken()   // the connection does too; a connection that forgot would get one update only
         let now = clock.now
         if let _ = idleTag {
             var out = await updates(expunges: true)

@@ -65,6 +65,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
         connections.add(snapshot) { inbox.yield(.shutdown) }
         log.info("Connect")
         session.wakeup?.connect { inbox.yield(.wake) }
+        session.output?.connect { bytes in channel.writeAndFlush(ByteBuffer(bytes: bytes), promise: nil) }
         if let tick = session.tick {
             ticker = channel.eventLoop.scheduleRepeatedTask(initialDelay: TimeAmount(tick), delay: TimeAmount(tick)) { _ in
                 inbox.yield(.wake)
@@ -121,6 +122,7 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
     func channelInactive(context: ChannelHandlerContext) {
         handOverFrames()
         connections.remove(snapshot.id)
+        session.output?.close()
         ticker?.cancel()
         inbox.finish()
         context.fireChannelInactive()

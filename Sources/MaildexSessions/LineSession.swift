@@ -97,6 +97,9 @@ public protocol ConnectionSession: Actor {
     nonisolated var wakeup: SessionWakeup? { get }
     /// How often the connection calls ``wake()`` regardless (IDLE keepalive, autologout); nil: never.
     nonisolated var tick: Duration? { get }
+    /// Where the session may write part of an answer before its command completes (see
+    /// ``SessionOutput``); the connection attaches its writer. Nil: it never does.
+    nonisolated var output: SessionOutput? { get }
     /// Unsolicited output, after a ``wakeup`` signal or a ``tick``.
     func wake() async -> [SessionAction]
     /// The server is shutting down: the last words before the connection closes (IMAP's
@@ -114,10 +117,15 @@ extension ConnectionSession {
 
     /// ``receive(frames:)`` isolated to the session: one hop onto its actor for the whole turn
     /// (none for a caller already there), not one per frame.
+    /// With an ``output``, the answers so far are held there while the next frame runs, so that
+    /// an answer written early goes after them.
     public static func receive(_ frames: [Frame], in session: isolated Self) async -> [SessionAction] {
+        let output = session.output
         var actions: [SessionAction] = []
         for frame in frames {
+            if let output { output.hold(actions) }
             let next = await session.receive(frame)
+            if let output { actions = output.takeHeld() }
             if actions.isEmpty { actions = next } else { actions += next }
             if next.contains(where: \.endsTurn) { break }
         }
@@ -179,8 +187,9 @@ extension LineSession {
         }
     }
 
-    /// Line sessions never speak unasked.
+    /// Line sessions never speak unasked, and answer each command whole.
     public nonisolated var wakeup: SessionWakeup? { nil }
+    public nonisolated var output: SessionOutput? { nil }
     public nonisolated var tick: Duration? { nil }
     public func wake() async -> [SessionAction] { [] }
     public func shutdown() async -> [SessionAction] { [] }

@@ -61,9 +61,11 @@ extension UserStore {
     /// with the index transaction that records them (on a thread of their own while the rows
     /// are updated, ``FlagRenames``; it returns when the last is done). Returns the changed
     /// messages with their new MODSEQ, the unchanged ones with their flags, and the UIDs
-    /// refused by `unchangedSince`.
+    /// refused by `unchangedSince`. `committed`, if given, gets that result as soon as the index
+    /// has it, before the renames are done (an IMAP session writes its FETCH answers then).
     public func setFlags(_ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in name: MailboxName,
-                         unchangedSince: ModSeq? = nil) throws -> FlagStoreResult {
+                         unchangedSince: ModSeq? = nil,
+                         committed: (@Sendable (FlagStoreResult) -> Void)? = nil) throws -> FlagStoreResult {
         let record = try record(name)
         let folder = maildir.folder(name)
         let before = try? folder.directoryModificationDates()
@@ -77,8 +79,10 @@ extension UserStore {
             guard let indexes = letters[keywords] ?? (try? folder.keywordLetterIndexes(for: keywords)) else { return nil }
             letters[keywords] = indexes
             return renames.rename(fileName, to: new, keywordIndexes: indexes)
-        } settle: {
-            renames.finish()
+        } settle: { result in
+            // The flags are committed: the answer can go out while the files are renamed.
+            committed?(result)
+            return renames.finish()
         }
         try noteOwnChange(record, folder: folder, before: before)
         return result

@@ -69,6 +69,40 @@ struct IMAPInteropTests {
         await f.stop()
     }
 
+    /// A STORE over many messages writes its FETCH answers before its files are all renamed
+    /// (SessionOutput): on the wire, with commands pipelined around it over TLS, every answer
+    /// still comes in order, and the files carry the flag once the tagged reply is read.
+    @Test func aLargeStorePipelinedBetweenCommandsAnswersInOrder() async throws {
+        let f = try await ServerFixture()
+        let alice = try await f.inbox("alice")
+        let count = 1_500
+        _ = try await alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\nbody\r\n".utf8)) }, to: .inbox)
+        let run = try await f.python("""
+            s = TLS.wrap_socket(socket.create_connection(('127.0.0.1', IMAPS)), server_hostname='localhost'); r = s.makefile('rb')
+            r.readline()
+            s.sendall(b'a LOGIN alice secret\\r\\nb SELECT INBOX\\r\\n')
+            while not r.readline().startswith(b'b '): pass
+            s.sendall(b'c NOOP\\r\\nd STORE 1:* +FLAGS (\\\\Seen)\\r\\ne NOOP\\r\\n')
+            order = []
+            while True:
+                line = r.readline().rstrip(b'\\r\\n')
+                kind = 'FETCH' if b' FETCH (FLAGS (\\\\Seen \\\\Recent))' in line else line.decode()
+                if order and order[-1][0] == kind: order[-1][1] += 1
+                else: order.append([kind, 1])
+                if line.startswith(b'e '): break
+            print(order)
+            """)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("[['c OK NOOP completed.', 1], ['FETCH', \(count)], ['d OK Store completed.', 1], ['e OK NOOP completed.', 1]]"),
+                "\(run.stdout)")
+        let record = try #require(try f.store.global.user(Username("alice")))
+        let cur = f.store.location(of: record).maildir + "/cur"
+        let names = try FileManager.default.contentsOfDirectory(atPath: cur)
+        #expect(names.count == count)
+        #expect(names.allSatisfy { $0.hasSuffix(":2,S") })
+        await f.stop()
+    }
+
     /// STARTTLS with a command pipelined behind it: the plaintext command is discarded.
     @Test func startTLSDiscardsPipelinedPlaintext() async throws {
         let f = try await ServerFixture()

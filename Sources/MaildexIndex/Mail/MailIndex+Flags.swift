@@ -33,9 +33,9 @@ extension MailIndex {
     /// STORE as above, in one transaction with one prepared UPDATE, calling `rename` for each
     /// message whose flags change with its file name and new flags: the name it returns (nil
     /// when the file keeps its name) is stored with the flags, so that the index and the
-    /// Maildir file names change together. After the commit, `settle` gives the names that
-    /// came out otherwise, by position among the non-nil names `rename` returned, and they are
-    /// recorded in a second transaction.
+    /// Maildir file names change together. After the commit, `settle` is given the committed
+    /// result and gives the names that came out otherwise, by position among the non-nil names
+    /// `rename` returned, and they are recorded in a second transaction.
     ///
     /// `rename` may leave the renames to another thread (``MaildirFolder/flagRenames()``):
     /// `settle` then waits for them outside the transaction, so that the commit overlaps them
@@ -45,7 +45,7 @@ extension MailIndex {
     public func setFlags(
         _ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in mailboxID: Int64, unchangedSince: ModSeq?,
         renaming rename: (_ fileName: String, _ flags: Set<Flag>) -> String?,
-        settle: () -> [Int: String] = { [:] }
+        settle: (FlagStoreResult) -> [Int: String] = { _ in [:] }
     ) throws -> FlagStoreResult {
         var renamed: [Int64] = []
         let result = try pool.write { db in
@@ -93,7 +93,7 @@ extension MailIndex {
             }
             return result
         }
-        let settled = settle().filter { renamed.indices.contains($0.key) }
+        let settled = settle(result).filter { renamed.indices.contains($0.key) }
         if !settled.isEmpty {
             // Not thrown: the flags are stored, and a row naming a file that is not there is
             // found again by its base on the next read or sync.

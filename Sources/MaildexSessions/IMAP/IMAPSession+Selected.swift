@@ -77,52 +77,33 @@ extension IMAPSession {
 
     /// STORE (RFC 3501 §6.4.6): the new flags of every message named, unless .SILENT; with
     /// UNCHANGEDSINCE (RFC 7162 §3.1.3) messages changed since are left alone and named in
-    /// `[MODIFIED ...]`. Once CONDSTORE is on, every FETCH answer carries MODSEQ.
+    /// `[MODIFIED ...]`. Once CONDSTORE is on, every FETCH answer carries MODSEQ (``StoreAnswer``).
+    ///
+    /// Over ``earlyAnswerMinimum`` messages or more, the FETCH answers are written as soon as the
+    /// index has the new flags, while the files are still being renamed, and the tagged reply
+    /// follows when they are: the client reads meanwhile. Not when the STORE may add keywords,
+    /// whose FLAGS line must come before them.
     func storeFlags(_ set: NumberSet, _ action: StoreAction, uid: Bool, tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {
         if mailbox.readOnly { throw IMAPError.no("Mailbox is read-only.", code: "READ-ONLY") }
         if action.unchangedSince != nil { condStore = true }
         let targets = try messages(set, uid: uid, in: mailbox)
         let mode: FlagUpdate = switch action.mode { case .replace: .replace; case .add: .add; case .remove: .remove }
-        let result = try await store.setFlags(Set(action.flags), mode, uids: targets.map(\.1), in: mailbox.name,
-                                              unchangedSince: action.unchangedSince.map { ModSeq($0) })
+        let answer = StoreAnswer(targets: targets, uid: uid, silent: action.silent, condStore: condStore, recent: mailbox.recent)
+        let flags = Set(action.flags)
+        let addsKeywords = mode != .remove && flags.contains(where: \.isKeyword)
+        let early = targets.count >= Self.earlyAnswerMinimum && !addsKeywords ? output?.writer() : nil
+        var committed: (@Sendable (FlagStoreResult) -> Void)?
+        if let early { committed = { result in early(answer.bytes(result)) } }
+        let result = try await store.setFlags(flags, mode, uids: targets.map(\.1), in: mailbox.name,
+                                              unchangedSince: action.unchangedSince.map { ModSeq($0) }, committed: committed)
         var newKeywords = false
         updateMailbox { view in
             for change in result.changed where view.noteOwnChange(change) { newKeywords = true }
         }
-        var lines: [String] = []
         guard let view = currentMailbox else { return ok(tag, "Store completed.") }
+        var lines: [String] = []
         if newKeywords { lines.append(view.flagsLine) }
-        let changed = Set(result.changed.map(\.uid))
-        if !action.silent || condStore {
-            // The store answered with every named message's flags: no rows are read again.
-            var current: [UID: FlagChange] = [:]
-            current.reserveCapacity(result.changed.count + result.unchanged.count)
-            for change in result.unchanged { current[change.uid] = change }
-            for change in result.changed { current[change.uid] = change }
-            // Most messages share their flags after a STORE: each list is spelled once. Not
-            // lists with keywords, whose sets are equal whatever the keywords' case.
-            var flagLists: [Set<Flag>: String] = [:]
-            for (seq, id) in targets {
-                guard let record = current[id] else { continue }
-                var items: [String] = uid ? ["UID \(id)"] : []
-                if !action.silent {
-                    let list: String, recent = view.recent.contains(id)
-                    if recent || record.flags.contains(where: \.isKeyword) {
-                        list = IMAPResponseText.flagList(record.flags, recent: recent)
-                    } else if let known = flagLists[record.flags] {
-                        list = known
-                    } else {
-                        list = IMAPResponseText.flagList(record.flags)
-                        flagLists[record.flags] = list
-                    }
-                    items.append("FLAGS \(list)")
-                }
-                if condStore { items.append("MODSEQ (\(record.modSeq))") }
-                // .SILENT with CONDSTORE: only the messages changed, for their new MODSEQ.
-                if action.silent, !changed.contains(id) { continue }
-                lines.append("* \(seq) FETCH (\(items.joined(separator: " ")))")
-            }
-        }
+        if early == nil { lines += answer.lines(result) }
         var text = "Store completed."
         if !result.failed.isEmpty {
             let failed = uid ? result.failed.map(\.rawValue) : result.failed.compactMap { view.sequenceNumber(of: $0).map(UInt32.init) }
@@ -130,6 +111,10 @@ extension IMAPSession {
         }
         return send(lines) + (await updates(expunges: uid)) + ok(tag, text)
     }
+
+    /// How many messages a STORE names before its FETCH answers are written early: below, the
+    /// renames take less time than an extra write costs.
+    static var earlyAnswerMinimum: Int { 1_000 }
 
     /// COPY (RFC 3501 §6.4.7) and MOVE (RFC 6851), with COPYUID (RFC 4315).
     func copy(_ set: NumberSet, to wire: String, uid: Bool, move: Bool, tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {

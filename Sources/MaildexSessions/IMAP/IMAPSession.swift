@@ -50,6 +50,8 @@ public actor IMAPSession: ConnectionSession {
     var lastKeepalive: ContinuousClock.Instant
     /// Wakes the connection for IDLE updates; the clock's wake-ups come every ``tick``.
     public nonisolated let wakeup: SessionWakeup? = SessionWakeup()
+    /// Where a STORE over many messages writes its FETCH answers early (``storeFlags``).
+    public nonisolated let output: SessionOutput? = SessionOutput()
     var changeObservation: ChangeObservation?
     /// RFC 7162: CONDSTORE enabled (ENABLE, or a CONDSTORE parameter or item used), and
     /// QRESYNC enabled (ENABLE QRESYNC, which implies CONDSTORE).

@@ -1,0 +1,66 @@
+import Synchronization
+
+/// How a session writes part of its answer while a command is still running: the FETCH lines of
+/// a STORE over many messages go out once the index has the new flags, and the client reads them
+/// while the message files are still being renamed. The connection installs its writer with
+/// ``connect(_:)``.
+///
+/// Order is kept: ``writer()`` first writes what the session answered earlier in the same turn
+/// (pipelined commands, held by ``ConnectionSession/receive(_:in:)`` until the turn ends), and
+/// the writer it returns passes bytes to the connection in the order it is called, from any
+/// thread. The rest of the turn's answer (the tagged reply) is written after them, since the
+/// connection writes on one event loop in submission order.
+public final class SessionOutput: Sendable {
+    private struct State {
+        var write: (@Sendable ([UInt8]) -> Void)?
+        /// The turn's answers so far (see ``ConnectionSession/receive(_:in:)``): touched only in
+        /// the session's turn, but kept here so that ``writer()`` can send them first.
+        var held: [SessionAction] = []
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// The connection's writer: bytes to write to the client, in order, without waiting.
+    public func connect(_ write: @escaping @Sendable ([UInt8]) -> Void) {
+        state.withLock { $0.write = write }
+    }
+
+    /// The connection is gone: the writer is released, and ``writer()`` gives nil.
+    public func close() {
+        state.withLock { $0.write = nil }
+    }
+
+    /// Writes the turn's earlier answers and returns the writer for the rest of this command's
+    /// early output; nil (everything stays for the end of the turn) when no connection is
+    /// attached, or when an earlier answer is more than bytes (a file streamed in a FETCH).
+    public func writer() -> (@Sendable ([UInt8]) -> Void)? {
+        let taken = state.withLock { state -> (write: @Sendable ([UInt8]) -> Void, bytes: [UInt8])? in
+            guard let write = state.write else { return nil }
+            var bytes: [UInt8] = []
+            for action in state.held {
+                guard case .send(let more) = action else { return nil }
+                bytes += more
+            }
+            state.held = []
+            return (write, bytes)
+        }
+        guard let taken else { return nil }
+        if !taken.bytes.isEmpty { taken.write(taken.bytes) }
+        return taken.write
+    }
+
+    /// Hands the turn's answers so far over before the session takes the next frame.
+    func hold(_ actions: [SessionAction]) {
+        state.withLock { $0.held = actions }
+    }
+
+    /// Takes them back after it: empty if ``writer()`` wrote them meanwhile.
+    func takeHeld() -> [SessionAction] {
+        state.withLock { state in
+            defer { state.held = [] }
+            return state.held
+        }
+    }
+}

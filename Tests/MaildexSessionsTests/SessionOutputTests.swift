@@ -1,0 +1,107 @@
+import MaildexCore
+import MaildexIMAPCodec
+import MaildexIndex
+@testable import MaildexSessions
+import MaildexStore
+import Synchronization
+import Testing
+
+/// ``SessionOutput``: early answers go out after the turn's earlier answers, and an IMAP STORE
+/// over many messages writes its FETCH answers through it, before its tagged reply.
+@Suite struct SessionOutputTests {
+    final class Written: Sendable {
+        let bytes = Mutex<[UInt8]>([])
+        var text: String { bytes.withLock { String(decoding: $0, as: UTF8.self) } }
+        func connect(_ output: SessionOutput) { output.connect { more in self.bytes.withLock { $0 += more } } }
+    }
+
+    @Test func noWriterUntilConnectedNorAfterClose() {
+        let output = SessionOutput()
+        #expect(output.writer() == nil)
+        let written = Written()
+        written.connect(output)
+        #expect(output.writer() != nil)
+        output.close()
+        #expect(output.writer() == nil)
+    }
+
+    @Test func theTurnsEarlierAnswersAreWrittenFirst() {
+        let output = SessionOutput()
+        let written = Written()
+        written.connect(output)
+        output.hold([.send(Array("a OK\r\n".utf8)), .send(Array("b OK\r\n".utf8))])
+        let write = output.writer()
+        write?(Array("* 1 FETCH\r\n".utf8))
+        #expect(written.text == "a OK\r\nb OK\r\n* 1 FETCH\r\n")
+        #expect(output.takeHeld().isEmpty)
+    }
+
+    @Test func anEarlierAnswerThatIsMoreThanBytesKeepsEverythingForTheEnd() {
+        let output = SessionOutput()
+        let written = Written()
+        written.connect(output)
+        let held: [SessionAction] = [.send(Array("a OK\r\n".utf8)), .startCompression]
+        output.hold(held)
+        #expect(output.writer() == nil)
+        #expect(written.text.isEmpty)
+        #expect(output.takeHeld() == held)
+    }
+
+    static func frames(_ text: String) -> [IMAPFrame] {
+        var decoder = IMAPFrameDecoder()
+        decoder.append(Array(text.utf8))
+        var frames: [IMAPFrame] = []
+        while let frame = decoder.next() { frames.append(frame) }
+        return frames
+    }
+
+    static func text(_ actions: [SessionAction]) -> String {
+        actions.map { action in
+            if case .send(let bytes) = action { String(decoding: bytes, as: UTF8.self) } else { "<\(action)>" }
+        }.joined()
+    }
+
+    @Test func aStoreOverManyMessagesAnswersEarlyAfterTheCommandsBeforeIt() async throws {
+        let f = try await POP3Fixture()
+        let count = IMAPSession.earlyAnswerMinimum
+        _ = try await f.alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\nbody\r\n".utf8)) }, to: .inbox)
+        let session = f.imapSession()
+        let written = Written()
+        written.connect(try #require(session.output))
+        _ = await session.start()
+        _ = await session.receive(frames: Self.frames("a LOGIN alice secret\r\nb SELECT INBOX\r\n"))
+        #expect(written.text.isEmpty, "nothing written early without a large STORE")
+
+        let actions = await session.receive(frames: Self.frames("c NOOP\r\nd STORE 1:* +FLAGS (\\Seen)\r\ne NOOP\r\n"))
+        let early = written.text.split(separator: "\r\n")
+        #expect(early.first?.hasPrefix("c OK") == true, "the NOOP before it first: \(early.prefix(2))")
+        #expect(early.dropFirst().count == count)
+        #expect(early.dropFirst().allSatisfy { $0.hasSuffix(" FETCH (FLAGS (\\Seen \\Recent))") })
+        #expect(early.last == "* \(count) FETCH (FLAGS (\\Seen \\Recent))")
+        let rest = Self.text(actions)
+        #expect(rest.hasPrefix("d OK Store completed.\r\n"), "\(rest.prefix(200))")
+        #expect(rest.contains("e OK"))
+        #expect(!rest.contains("FETCH"))
+        #expect(try await f.alice.messages(in: .inbox).allSatisfy { $0.flags.contains(.seen) })
+    }
+
+    @Test func smallerStoresAndStoresAddingKeywordsAnswerAtTheEnd() async throws {
+        let f = try await POP3Fixture()
+        let count = IMAPSession.earlyAnswerMinimum
+        _ = try await f.alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\nbody\r\n".utf8)) }, to: .inbox)
+        let session = f.imapSession()
+        let written = Written()
+        written.connect(try #require(session.output))
+        _ = await session.start()
+        _ = await session.receive(frames: Self.frames("a LOGIN alice secret\r\nb SELECT INBOX\r\n"))
+
+        let small = Self.text(await session.receive(frames: Self.frames("c STORE 2:\(count) +FLAGS (\\Flagged)\r\n")))
+        #expect(small.split(separator: "\r\n").filter { $0.contains(" FETCH ") }.count == count - 1)
+        #expect(small.hasSuffix("c OK Store completed.\r\n"))
+        // A new keyword: the FLAGS line comes before the FETCH answers, so all go at the end.
+        let keyword = Self.text(await session.receive(frames: Self.frames("d STORE 1:* +FLAGS ($Junk)\r\n")))
+        #expect(keyword.hasPrefix("* FLAGS ("), "\(keyword.prefix(200))")
+        #expect(keyword.split(separator: "\r\n").filter { $0.contains(" FETCH ") }.count == count)
+        #expect(written.text.isEmpty)
+    }
+}

@@ -162,13 +162,15 @@ def run(cfg):
         lab.start()
     trash.wait_out_deletions()
     try:
-        note(f"physical limit: fsync-limit.py x{cfg.repeat}, {min(cfg.n, 2000)} ops")
+        note(f"physical limit: fsync-limit.py x{cfg.repeat}, {min(cfg.n, 2000)} ops on 1 thread, then on 4 at once")
         for _ in range(cfg.repeat):
-            line = subprocess.run([sys.executable, str(HERE / "fsync-limit.py"), f"{cfg.lab}/fsync-limit",
-                                   "--n", str(min(cfg.n, 2000)), "--trash", str(trash.dir)], capture_output=True, text=True,
-                                  check=True).stdout
-            with raw.open("a") as f:
-                f.write(json.dumps(dict(json.loads(line), label="disk")) + "\n")
+            # one thread as one LMTP connection; four, each in its own directory, as four connections to different users
+            for threads in (1, 4):
+                line = subprocess.run([sys.executable, str(HERE / "fsync-limit.py"), f"{cfg.lab}/fsync-limit",
+                                       "--n", str(min(cfg.n, 2000) // threads), "--threads", str(threads),
+                                       "--trash", str(trash.dir)], capture_output=True, text=True, check=True).stdout
+                with raw.open("a") as f:
+                    f.write(json.dumps(dict(json.loads(line), label="disk")) + "\n")
         for r in range(cfg.repeat):
             # alternate who goes first, so that a slow stretch of the machine hits both
             order = SERVERS if r % 2 == 0 else SERVERS[::-1]
@@ -327,15 +329,17 @@ def table(raw):
             continue
         ratio = f"{m / d:.2f}" if d and m is not None else "-"
         print(f"{title:<38} {metric:<26} {fmt(d):>10} {fmt(m):>10} {ratio:>7}  {better}")
-    limit, runs = median(records, "disk", "fsync-limit", "ops_per_s")
-    if limit:
-        print(f"{'physical limit (fsync-limit.py)':<38} {'1 thread, durable/s':<26} {fmt(limit):>10} {fmt(limit):>10}")
-        for k in ("1conn", "4conn"):
-            d, _ = median(records, "dovecot", f"lmtp-deliver-{k}", "msgs_per_s")
-            m, _ = median(records, "maildex", f"lmtp-deliver-{k}", "msgs_per_s")
-            if d or m:
-                print(f"{'  LMTP ' + k[0] + ' conn. / physical limit':<38} {'fraction':<26} "
-                      f"{fmt(d and d / limit):>10} {fmt(m and m / limit):>10}")
+    # each LMTP run against the limit with as many writers: 1 connection / 1 thread, 4 / 4
+    for k, workload, what in ((1, "fsync-limit", "1 thread"), (4, "fsync-limit-4", "4 threads")):
+        limit, _ = median(records, "disk", workload, "ops_per_s")
+        if not limit:
+            continue
+        print(f"{'physical limit (fsync-limit.py)':<38} {what + ', durable/s':<26} {fmt(limit):>10} {fmt(limit):>10}")
+        d, _ = median(records, "dovecot", f"lmtp-deliver-{k}conn", "msgs_per_s")
+        m, _ = median(records, "maildex", f"lmtp-deliver-{k}conn", "msgs_per_s")
+        if d or m:
+            print(f"{f'  LMTP {k} conn. / that limit':<38} {'fraction':<26} "
+                  f"{fmt(d and d / limit):>10} {fmt(m and m / limit):>10}")
     problems(records)
 
 

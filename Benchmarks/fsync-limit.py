@@ -3,7 +3,10 @@
 do, N times in a row on one thread: write a 20 KB file into tmp/, fsync it, rename it into new/,
 fsync new/, then one small write + fsync of another file (the index commit). Prints one JSON
 line with ops/s; Benchmarks/compare.py shows LMTP delivery rates as a fraction of it.
-  Benchmarks/fsync-limit.py DIR [--n 10000] [--size 20480] [--trash T]
+  Benchmarks/fsync-limit.py DIR [--n 10000] [--size 20480] [--threads 1] [--trash T]
+With --threads K, K processes run the loop at once, each in a directory of its own (as K LMTP
+connections delivering to different users), N times each; ops/s is their sum over the wall time
+of the slowest, and the workload is named fsync-limit-K.
 DIR is created, and removed at the end, or moved into the directory T when given (compare.py
 deletes that only after every timed run: see TRASH there).
 """
@@ -11,6 +14,8 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 
 
@@ -19,10 +24,15 @@ def main():
     p.add_argument("dir")
     p.add_argument("--n", type=int, default=10000)
     p.add_argument("--size", type=int, default=20 * 1024)
+    p.add_argument("--threads", type=int, default=1, help="loops running at once, each in its own directory")
     p.add_argument("--trash", help="move DIR into this directory at the end instead of deleting it")
     a = p.parse_args()
     if not 1 <= a.n <= 1_000_000:
         raise SystemExit("--n must be between 1 and 1000000")
+    if not 1 <= a.threads <= 64:
+        raise SystemExit("--threads must be between 1 and 64")
+    if a.threads > 1:
+        return parallel(a)
     tmp, new = os.path.join(a.dir, "tmp"), os.path.join(a.dir, "new")
     os.makedirs(tmp)
     os.makedirs(new)
@@ -52,6 +62,29 @@ def main():
             shutil.rmtree(a.dir)
     print(json.dumps({"workload": "fsync-limit", "n": a.n, "size": a.size, "s": round(wall, 3),
                       "ops_per_s": round(a.n / wall, 1), "ms_per_op": round(wall * 1000 / a.n, 3)}))
+
+
+def parallel(a):
+    """--threads K: K copies of this script at once, in DIR/0 .. DIR/K-1; their ops summed."""
+    os.makedirs(a.dir)
+    args = ["--n", str(a.n), "--size", str(a.size)]
+    t0 = time.perf_counter()
+    loops = [subprocess.Popen([sys.executable, __file__, os.path.join(a.dir, str(k))] + args, stdout=subprocess.PIPE)
+             for k in range(a.threads)]
+    results = [json.loads(loop.communicate()[0]) for loop in loops]
+    wall = time.perf_counter() - t0
+    if any(loop.returncode != 0 for loop in loops):
+        raise SystemExit("a loop failed")
+    if a.trash:
+        os.makedirs(a.trash, exist_ok=True)
+        os.rename(a.dir, os.path.join(a.trash, f"fsync-limit-{time.time_ns()}"))
+    else:
+        shutil.rmtree(a.dir)
+    total = a.n * a.threads
+    slowest = max(r["s"] for r in results)
+    print(json.dumps({"workload": f"fsync-limit-{a.threads}", "n": total, "size": a.size, "threads": a.threads,
+                      "s": round(slowest, 3), "ops_per_s": round(total / slowest, 1), "wall_s": round(wall, 3),
+                      "ms_per_op": round(slowest * 1000 / a.n, 3)}))
 
 
 if __name__ == "__main__":

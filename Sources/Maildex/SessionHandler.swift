@@ -135,7 +135,8 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
 
     /// The connection's life: greeting, then one frame at a time until it closes. It runs on the
     /// session's executor (the connection's event loop, ``ConnectionInfo/executor``): frames
-    /// read on the loop are answered there, and answers are written there, with no thread hop.
+    /// read on the loop are answered there, and answers are written there, with no thread hop
+    /// (except the part of a long answer a session writes early, through its ``ConnectionSession/output``).
     private func serve(_ channel: any Channel, in session: isolated Session, executor: EventLoopTaskExecutor) async {
         var awaitingTLS = false
         var open = await perform(turn(on: executor) { await session.start() }, on: channel, awaitingTLS: &awaitingTLS)

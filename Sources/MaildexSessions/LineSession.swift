@@ -109,7 +109,7 @@ public protocol ConnectionSession: Actor {
 
 extension ConnectionSession {
     /// Frames that arrived together (one read from the socket), in order and in one turn of the
-    /// session: their actions are concatenated. A frame that starts TLS or closes the connection
+    /// session: their actions are concatenated (less what a session wrote early, ``output``). A frame that starts TLS or closes the connection
     /// ends the turn, since what the client pipelined past it is dropped by the connection.
     public func receive(frames: [Frame]) async -> [SessionAction] {
         await Self.receive(frames, in: self)

@@ -8,8 +8,10 @@ import Synchronization
 /// Order is kept: ``writer()`` first writes what the session answered earlier in the same turn
 /// (pipelined commands, held by ``ConnectionSession/receive(_:in:)`` until the turn ends), and
 /// the writer it returns passes bytes to the connection in the order it is called, from any
-/// thread. The rest of the turn's answer (the tagged reply) is written after them, since the
-/// connection writes on one event loop in submission order.
+/// thread. The rest of the turn's answer (the tagged reply) is written after them, provided the
+/// writer is called before the session's command resumes (as the store's `committed` callback
+/// is, before the store call returns): the connection's writes and the session's continuation
+/// go through one event loop's queue, in submission order.
 public final class SessionOutput: Sendable {
     private struct State {
         var write: (@Sendable ([UInt8]) -> Void)?
@@ -48,7 +50,9 @@ public final class SessionOutput: Sendable {
         }
         guard let taken else { return nil }
         if !taken.bytes.isEmpty { taken.write(taken.bytes) }
-        return taken.write
+        // Through the state, so that nothing is written once the connection is gone (its event
+        // loop may be shut down by then).
+        return { [self] bytes in state.withLock { $0.write }?(bytes) }
     }
 
     /// Hands the turn's answers so far over before the session takes the next frame.

@@ -62,7 +62,8 @@ extension UserStore {
     /// are updated, ``FlagRenames``; it returns when the last is done). Returns the changed
     /// messages with their new MODSEQ, the unchanged ones with their flags, and the UIDs
     /// refused by `unchangedSince`. `committed`, if given, gets that result as soon as the index
-    /// has it, before the renames are done (an IMAP session writes its FETCH answers then).
+    /// has it, before the renames are done (an IMAP session writes its FETCH answers then); it
+    /// runs on the store's thread, which it should not hold up.
     public func setFlags(_ flags: Set<Flag>, _ mode: FlagUpdate, uids: [UID], in name: MailboxName,
                          unchangedSince: ModSeq? = nil,
                          committed: (@Sendable (FlagStoreResult) -> Void)? = nil) throws -> FlagStoreResult {
@@ -84,7 +85,9 @@ extension UserStore {
             committed?(result)
             return renames.finish()
         }
-        try noteOwnChange(record, folder: folder, before: before)
+        // Not thrown: the flags are stored (and may be answered already); without the new sync
+        // state the folder's next open rescans it.
+        try? noteOwnChange(record, folder: folder, before: before)
         return result
     }
 

@@ -79,37 +79,31 @@ extension IMAPSession {
     /// UNCHANGEDSINCE (RFC 7162 §3.1.3) messages changed since are left alone and named in
     /// `[MODIFIED ...]`. Once CONDSTORE is on, every FETCH answer carries MODSEQ (``StoreAnswer``).
     ///
-    /// Over ``earlyAnswerMinimum`` messages or more, the FETCH answers are written as soon as the
+    /// From ``earlyAnswerMinimum`` messages on, the untagged answers are written as soon as the
     /// index has the new flags, while the files are still being renamed, and the tagged reply
-    /// follows when they are: the client reads meanwhile. Not when the STORE may add keywords,
-    /// whose FLAGS line must come before them.
+    /// follows when they are: the client reads meanwhile.
     func storeFlags(_ set: NumberSet, _ action: StoreAction, uid: Bool, tag: String, store: UserStore, mailbox: SelectedMailbox) async throws -> [SessionAction] {
         if mailbox.readOnly { throw IMAPError.no("Mailbox is read-only.", code: "READ-ONLY") }
         if action.unchangedSince != nil { condStore = true }
         let targets = try messages(set, uid: uid, in: mailbox)
         let mode: FlagUpdate = switch action.mode { case .replace: .replace; case .add: .add; case .remove: .remove }
-        let answer = StoreAnswer(targets: targets, uid: uid, silent: action.silent, condStore: condStore, recent: mailbox.recent)
-        let flags = Set(action.flags)
-        let addsKeywords = mode != .remove && flags.contains(where: \.isKeyword)
-        let early = targets.count >= Self.earlyAnswerMinimum && !addsKeywords ? output?.writer() : nil
+        let answer = StoreAnswer(targets: targets, uid: uid, silent: action.silent, condStore: condStore,
+                                 recent: mailbox.recent, keywords: mailbox.keywords)
+        let early = targets.count >= Self.earlyAnswerMinimum && (!action.silent || condStore) ? output?.writer() : nil
         var committed: (@Sendable (FlagStoreResult) -> Void)?
         if let early { committed = { result in early(answer.bytes(result)) } }
-        let result = try await store.setFlags(flags, mode, uids: targets.map(\.1), in: mailbox.name,
+        let result = try await store.setFlags(Set(action.flags), mode, uids: targets.map(\.1), in: mailbox.name,
                                               unchangedSince: action.unchangedSince.map { ModSeq($0) }, committed: committed)
-        var newKeywords = false
         updateMailbox { view in
-            for change in result.changed where view.noteOwnChange(change) { newKeywords = true }
+            for change in result.changed { view.noteOwnChange(change) }
         }
         guard let view = currentMailbox else { return ok(tag, "Store completed.") }
-        var lines: [String] = []
-        if newKeywords { lines.append(view.flagsLine) }
-        if early == nil { lines += answer.lines(result) }
         var text = "Store completed."
         if !result.failed.isEmpty {
             let failed = uid ? result.failed.map(\.rawValue) : result.failed.compactMap { view.sequenceNumber(of: $0).map(UInt32.init) }
             text = "[MODIFIED \(IMAPResponseText.set(failed))] Conditional store failed."
         }
-        return send(lines) + (await updates(expunges: uid)) + ok(tag, text)
+        return send(early == nil ? answer.lines(result) : []) + (await updates(expunges: uid)) + ok(tag, text)
     }
 
     /// How many messages a STORE names before its FETCH answers are written early: below, the

@@ -146,7 +146,9 @@ struct SelectedMailbox {
     mutating func forgetRecent() { recent = [] }
 
     /// `* FLAGS (...)`: the system flags and every keyword in use.
-    var flagsLine: String {
+    var flagsLine: String { Self.flagsLine(keywords: keywords) }
+
+    static func flagsLine(keywords: Set<Flag>) -> String {
         let names = Flag.systemFlags.map(\.description) + keywords.sorted().map(\.description)
         return "* FLAGS (" + names.joined(separator: " ") + ")"
     }

@@ -109,16 +109,17 @@ public protocol ConnectionSession: Actor {
 
 extension ConnectionSession {
     /// Frames that arrived together (one read from the socket), in order and in one turn of the
-    /// session: their actions are concatenated (less what a session wrote early, ``output``). A frame that starts TLS or closes the connection
-    /// ends the turn, since what the client pipelined past it is dropped by the connection.
+    /// session: their actions are concatenated (less what the session wrote early, ``output``).
+    /// A frame that starts TLS or closes the connection ends the turn, since what the client
+    /// pipelined past it is dropped by the connection.
     public func receive(frames: [Frame]) async -> [SessionAction] {
         await Self.receive(frames, in: self)
     }
 
     /// ``receive(frames:)`` isolated to the session: one hop onto its actor for the whole turn
-    /// (none for a caller already there), not one per frame.
-    /// With an ``output``, the answers so far are held there while the next frame runs, so that
-    /// an answer written early goes after them.
+    /// (none for a caller already there), not one per frame. With an ``output``, the answers so
+    /// far are held there while the next frame runs, so that an answer written early goes after
+    /// them.
     public static func receive(_ frames: [Frame], in session: isolated Self) async -> [SessionAction] {
         let output = session.output
         var actions: [SessionAction] = []

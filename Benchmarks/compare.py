@@ -167,7 +167,7 @@ def run(cfg):
             # one thread as one LMTP connection; four, each in its own directory, as four connections to different users
             for threads in (1, 4):
                 line = subprocess.run([sys.executable, str(HERE / "fsync-limit.py"), f"{cfg.lab}/fsync-limit",
-                                       "--n", str(min(cfg.n, 2000) // threads), "--threads", str(threads),
+                                       "--n", str(max(1, min(cfg.n, 2000) // threads)), "--threads", str(threads),
                                        "--trash", str(trash.dir)], capture_output=True, text=True, check=True).stdout
                 with raw.open("a") as f:
                     f.write(json.dumps(dict(json.loads(line), label="disk")) + "\n")

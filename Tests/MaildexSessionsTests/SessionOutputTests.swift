@@ -1,3 +1,4 @@
+import Foundation
 import MaildexCore
 import MaildexIMAPCodec
 import MaildexIndex
@@ -125,5 +126,43 @@ import Testing
         #expect(fifth == "* 5 FETCH (FLAGS (\\Seen $Forwarded \\Recent))")
         #expect(rest.hasSuffix("c OK Store completed.\r\n"))
         #expect(!rest.contains("* FLAGS"), "announced once: \(rest.prefix(300))")
+    }
+
+    /// The same STORE answered early (1,000 messages named) and at the end (999) says the same
+    /// for the messages both name: UID STORE, .SILENT with CONDSTORE, UNCHANGEDSINCE refusals
+    /// (`[MODIFIED 2,4]` in both).
+    @Test(arguments: [
+        "UID STORE 1:* (UNCHANGEDSINCE <before>) +FLAGS (\\Answered)",
+        "STORE 1:* +FLAGS.SILENT (\\Draft)",
+        "UID STORE 1:* -FLAGS (\\Seen)",
+    ])
+    func earlyAndEndOfTurnAnswersAgree(command: String) async throws {
+        var answers: [[Substring]] = []
+        for count in [IMAPSession.earlyAnswerMinimum - 1, IMAPSession.earlyAnswerMinimum] {
+            let f = try await POP3Fixture()
+            let uids = try await f.alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\nbody\r\n".utf8)) }, to: .inbox)
+            // Two messages changed after the others, so that UNCHANGEDSINCE <before> refuses them.
+            let before = try await f.alice.open(.inbox).highestModSeq
+            _ = try await f.alice.setFlags([.seen], .add, uids: [uids[1], uids[3]], in: .inbox)
+            let session = f.imapSession()
+            let written = Written()
+            written.connect(try #require(session.output))
+            _ = await session.start()
+            _ = await session.receive(frames: Self.frames("a LOGIN alice secret\r\nb ENABLE CONDSTORE\r\nc SELECT INBOX\r\n"))
+            let line = command.replacingOccurrences(of: "<before>", with: "\(before)")
+            let rest = Self.text(await session.receive(frames: Self.frames("d \(line)\r\n")))
+            #expect(written.text.isEmpty == (count < IMAPSession.earlyAnswerMinimum))
+            let lines = (written.text + rest).split(separator: "\r\n")
+            // The messages both runs name: the first 999.
+            answers.append(lines.filter { line in
+                guard line.hasPrefix("* "), let n = Int(line.dropFirst(2).prefix { $0 != " " }) else { return !line.hasPrefix("* ") }
+                return n < IMAPSession.earlyAnswerMinimum
+            })
+        }
+        #expect(answers[0].count > 2)
+        #expect(answers[0] == answers[1])
+        if command.contains("UNCHANGEDSINCE") {
+            #expect(answers[1].last == "d OK [MODIFIED 2,4] Conditional store failed.")
+        }
     }
 }

@@ -93,17 +93,33 @@ extension UserStore {
 
     /// Expunges messages: files first, then index rows, so that a crash in between leaves rows
     /// without files (repaired by the next sync), never files that come back as new mail.
+    ///
+    /// From ``backgroundRemovalMinimum`` messages on, the files are deleted on a thread of their
+    /// own while the index deletes the rows (each a delete from the trigram header index), and
+    /// the transaction commits only once the last file is gone: the same order, in about the
+    /// time of the slower of the two. If a file cannot be deleted, no row is.
     @discardableResult
     public func expunge(_ uids: [UID], in name: MailboxName) throws -> [UID] {
         let record = try record(name)
         let folder = maildir.folder(name)
         let before = try? folder.directoryModificationDates()
         let rows = try index.messages(in: record.id, uids: uids)
-        for row in rows { try folder.remove(entry(for: row, in: name)) }
-        if !rows.isEmpty { _ = try index.expunge(uids: rows.map(\.uid), in: record.id) }
+        let entries = rows.map { entry(for: $0, in: name) }
+        if rows.count >= Self.backgroundRemovalMinimum {
+            let removal = folder.startRemoving(entries)
+            // No deletion goes on after this returns, whatever failed.
+            defer { try? removal.wait() }
+            _ = try index.expunge(uids: rows.map(\.uid), in: record.id) { try removal.wait() }
+        } else {
+            for entry in entries { try folder.remove(entry) }
+            if !rows.isEmpty { _ = try index.expunge(uids: rows.map(\.uid), in: record.id) }
+        }
         try noteOwnChange(record, folder: folder, before: before)
         return rows.map(\.uid)
     }
+
+    /// How many messages an expunge takes before their files are deleted on a thread of their own.
+    static var backgroundRemovalMinimum: Int { 64 }
 
     /// Expunges every message flagged `\Deleted` (IMAP EXPUNGE and CLOSE).
     @discardableResult

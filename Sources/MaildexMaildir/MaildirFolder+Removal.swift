@@ -28,7 +28,9 @@ extension MaildirFolder {
     /// failure; ``PendingRemoval/wait()`` waits for them and reports that failure.
     public func startRemoving(_ entries: [MaildirEntry]) -> PendingRemoval {
         let pending = PendingRemoval()
-        DispatchQueue.global(qos: .userInitiated).async {
+        // A serial queue of its own, as FlagRenames' thread: on a global queue the work could wait
+        // behind pool threads blocked on the index writer, which waits for it.
+        DispatchQueue(label: "maildex.maildir.removals").async {
             do {
                 for entry in entries { try remove(entry) }
                 pending.finish(nil)

@@ -62,15 +62,27 @@ import Testing
         }.joined()
     }
 
-    @Test func aStoreOverManyMessagesAnswersEarlyAfterTheCommandsBeforeIt() async throws {
+    /// A fixture whose INBOX holds `count` small messages; returns their UIDs.
+    static func inbox(of count: Int) async throws -> (POP3Fixture, [UID]) {
         let f = try await POP3Fixture()
-        let count = IMAPSession.earlyAnswerMinimum
-        _ = try await f.alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\nbody\r\n".utf8)) }, to: .inbox)
+        let uids = try await f.alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\nbody\r\n".utf8)) }, to: .inbox)
+        return (f, uids)
+    }
+
+    /// An IMAP session of alice with its early output collected, after `commands` (login and SELECT).
+    static func session(_ f: POP3Fixture, after commands: String = "a LOGIN alice secret\r\nb SELECT INBOX\r\n") async throws -> (IMAPSession, Written) {
         let session = f.imapSession()
         let written = Written()
         written.connect(try #require(session.output))
         _ = await session.start()
-        _ = await session.receive(frames: Self.frames("a LOGIN alice secret\r\nb SELECT INBOX\r\n"))
+        _ = await session.receive(frames: frames(commands))
+        return (session, written)
+    }
+
+    @Test func aStoreOverManyMessagesAnswersEarlyAfterTheCommandsBeforeIt() async throws {
+        let count = IMAPSession.earlyAnswerMinimum
+        let (f, _) = try await Self.inbox(of: count)
+        let (session, written) = try await Self.session(f)
         #expect(written.text.isEmpty, "nothing written early without a large STORE")
 
         let actions = await session.receive(frames: Self.frames("c NOOP\r\nd STORE 1:* +FLAGS (\\Seen)\r\ne NOOP\r\n"))
@@ -87,14 +99,9 @@ import Testing
     }
 
     @Test func smallerAndSilentStoresAnswerAtTheEnd() async throws {
-        let f = try await POP3Fixture()
         let count = IMAPSession.earlyAnswerMinimum
-        _ = try await f.alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\nbody\r\n".utf8)) }, to: .inbox)
-        let session = f.imapSession()
-        let written = Written()
-        written.connect(try #require(session.output))
-        _ = await session.start()
-        _ = await session.receive(frames: Self.frames("a LOGIN alice secret\r\nb SELECT INBOX\r\n"))
+        let (f, _) = try await Self.inbox(of: count)
+        let (session, written) = try await Self.session(f)
 
         let small = Self.text(await session.receive(frames: Self.frames("c STORE 2:\(count) +FLAGS (\\Flagged)\r\n")))
         #expect(small.split(separator: "\r\n").filter { $0.contains(" FETCH ") }.count == count - 1)
@@ -108,14 +115,9 @@ import Testing
     /// A keyword new to the session (another client set it on a message this STORE changes)
     /// needs a `* FLAGS` line before the FETCH answers that carry it, early or not.
     @Test func aKeywordNewToTheSessionIsAnnouncedBeforeTheEarlyAnswers() async throws {
-        let f = try await POP3Fixture()
         let count = IMAPSession.earlyAnswerMinimum
-        let uids = try await f.alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\nbody\r\n".utf8)) }, to: .inbox)
-        let session = f.imapSession()
-        let written = Written()
-        written.connect(try #require(session.output))
-        _ = await session.start()
-        _ = await session.receive(frames: Self.frames("a LOGIN alice secret\r\nb SELECT INBOX\r\n"))
+        let (f, uids) = try await Self.inbox(of: count)
+        let (session, written) = try await Self.session(f)
         _ = try await f.alice.setFlags([try #require(Flag("$Forwarded"))], .add, uids: [uids[4]], in: .inbox)
 
         let rest = Self.text(await session.receive(frames: Self.frames("c STORE 1:* +FLAGS (\\Seen)\r\n")))
@@ -139,16 +141,11 @@ import Testing
     func earlyAndEndOfTurnAnswersAgree(command: String) async throws {
         var answers: [[Substring]] = []
         for count in [IMAPSession.earlyAnswerMinimum - 1, IMAPSession.earlyAnswerMinimum] {
-            let f = try await POP3Fixture()
-            let uids = try await f.alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\nbody\r\n".utf8)) }, to: .inbox)
+            let (f, uids) = try await Self.inbox(of: count)
             // Two messages changed after the others, so that UNCHANGEDSINCE <before> refuses them.
             let before = try await f.alice.open(.inbox).highestModSeq
             _ = try await f.alice.setFlags([.seen], .add, uids: [uids[1], uids[3]], in: .inbox)
-            let session = f.imapSession()
-            let written = Written()
-            written.connect(try #require(session.output))
-            _ = await session.start()
-            _ = await session.receive(frames: Self.frames("a LOGIN alice secret\r\nb ENABLE CONDSTORE\r\nc SELECT INBOX\r\n"))
+            let (session, written) = try await Self.session(f, after: "a LOGIN alice secret\r\nb ENABLE CONDSTORE\r\nc SELECT INBOX\r\n")
             let line = command.replacingOccurrences(of: "<before>", with: "\(before)")
             let rest = Self.text(await session.receive(frames: Self.frames("d \(line)\r\n")))
             #expect(written.text.isEmpty == (count < IMAPSession.earlyAnswerMinimum))

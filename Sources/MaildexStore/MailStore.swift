@@ -107,6 +107,7 @@ public final class MailStore: Sendable {
             let global = self.global
             let opened = try UserStore(location: location, hostname: configuration.hostname,
                                        defaultMailboxes: configuration.defaultMailboxes,
+                                       indexingPause: configuration.indexingPause,
                                        quotaLimits: { try global.quotaLimits(of: key) })
             store = opened
             return opened

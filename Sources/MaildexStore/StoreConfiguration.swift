@@ -11,6 +11,10 @@ public struct StoreConfiguration: Sendable {
     ]
     /// Messages imported per batch: one fsync pass and one index transaction each. The default is 500.
     public var importBatchSize = 500
+    /// How long mail must stop arriving before the catch-up indexer (header and body search)
+    /// works on a user's new messages: a burst is written at full speed and indexed afterwards.
+    /// The default is 2 seconds.
+    public var indexingPause: Duration = .seconds(2)
 
     public init(dataDirectory: String, hostname: String? = nil) {
         self.dataDirectory = dataDirectory

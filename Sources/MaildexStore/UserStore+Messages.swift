@@ -182,10 +182,6 @@ extension UserStore {
     @discardableResult
     public func indexPendingBodies(limit: Int = 500) throws -> Int { try index.indexPendingBodies(limit: limit) }
 
-    /// How long mail must stop arriving before the body indexer runs: a burst of deliveries is
-    /// written at full speed and indexed afterwards.
-    static let indexingPause: Duration = .seconds(2)
-
     /// Starts the catch-up indexer (header fields, then bodies) in the background unless it runs
     /// already. It works only once no mail has arrived for ``indexingPause``, in small chunks,
     /// pausing again whenever mail arrives, so that deliveries and commands never wait for it.
@@ -201,13 +197,14 @@ extension UserStore {
 
     private func startBodyIndexer() {
         guard bodyIndexer == nil else { return }
-        let index = self.index
+        let index = self.index, pause = indexingPause
         bodyIndexer = Task.detached(priority: .background) { [weak self] in
             var seen = 0
-            while let self {
-                let (quiet, requests) = await self.indexingState()
-                if quiet < Self.indexingPause {
-                    try? await Task.sleep(for: Self.indexingPause - quiet)
+            // The store is held only while asked: a store nobody else holds goes (and cancels
+            // this task, ending its pause) rather than waiting to index.
+            while let (quiet, requests) = await self?.indexingState(), !Task.isCancelled {
+                if quiet < pause {
+                    try? await Task.sleep(for: pause - quiet)
                     continue
                 }
                 seen = requests
@@ -226,7 +223,7 @@ extension UserStore {
 
     /// Starts the catch-up indexer, the first time only, if the index has messages it has not
     /// reached (the server stopped during or soon after a burst); it waits for
-    /// ``indexingPause`` as after mail. The server calls it when a session first reaches the
+    /// ``StoreConfiguration/indexingPause`` as after mail. The server calls it when a session first reaches the
     /// user's mail (``MailResolver``); `mailadm` does not, so that its commands run alone.
     public nonisolated func resumePendingIndexingOnce() {
         guard !indexingResumed.exchange(true, ordering: .relaxed) else { return }

@@ -21,6 +21,8 @@ public actor UserStore {
     var duplicateKeys: [Int64: Set<String>] = [:]
     /// The running catch-up body indexer, if any.
     var bodyIndexer: Task<Void, Never>? = nil
+    /// See ``StoreConfiguration/indexingPause``.
+    nonisolated let indexingPause: Duration
     /// When mail last arrived, and how many times indexing was asked for (see ``scheduleBodyIndexing()``).
     var lastMailArrival = ContinuousClock.now
     var indexingRequests = 0
@@ -43,9 +45,10 @@ public actor UserStore {
     /// Opens a user's mail. A Maildir seen for the first time (no index, no folders besides
     /// INBOX: a system user's first login) gets the `defaultMailboxes` too.
     init(location: MailLocation, hostname: String?, defaultMailboxes: [(name: String, specialUse: String)] = [],
-         quotaLimits: @escaping QuotaLimitsSource = { .unlimited }) throws {
+         indexingPause: Duration = .seconds(2), quotaLimits: @escaping QuotaLimitsSource = { .unlimited }) throws {
         self.location = location
         self.hostname = hostname
+        self.indexingPause = indexingPause
         self.quotaLimits = quotaLimits
         try FileSystem.makeDirectory(location.maildir)
         maildir = Maildir(root: location.maildir)
@@ -61,6 +64,8 @@ public actor UserStore {
             }
         }
     }
+
+    deinit { bodyIndexer?.cancel() }
 
     /// Creates the special-use mailboxes a new user starts with (existing ones are kept).
     func createDefaultMailboxes(_ defaults: [(name: String, specialUse: String)]) throws {

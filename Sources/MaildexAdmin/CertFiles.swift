@@ -44,12 +44,7 @@ enum CertFiles {
 
     /// Writes public PEM text (a request, a certificate) with mode 0644.
     static func writePublic(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-        } catch {
-            throw AdminError("cannot write \(path): \((error as NSError).localizedDescription)")
-        }
+        do { try writeFileAtomically(Array(text.utf8), to: path, mode: 0o644) } catch { throw AdminError("\(error)") }
     }
 
     /// Writes a key with mode 0600, naming the file in the error.

@@ -43,10 +43,7 @@ public struct DevEnvironment: Sendable {
             let record = try await store.addUser(user, passwordHash: try PasswordHash.generate(password))
             try await store.userStore(for: record).deliver(Array(Self.welcome.utf8))
         }
-        guard FileManager.default.createFile(atPath: demoPasswordPath, contents: Data((password + "\n").utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: demoPasswordPath])
-        }
+        try writeFileAtomically(Array((password + "\n").utf8), to: demoPasswordPath, mode: 0o600)
         return password
     }
 

@@ -13,12 +13,17 @@ extension PrivateKey {
     ///
     /// - Throws: ``CertificateFileError`` naming the path and the system error.
     public func write(to path: String) throws {
-        try writeSecretFile(Array(pem.utf8), to: path)
+        try writeFileAtomically(Array(pem.utf8), to: path, mode: 0o600)
     }
 }
 
-/// Writes `bytes` to `path` as a new 0600 file, atomically (temporary file, fsync, rename).
-func writeSecretFile(_ bytes: [UInt8], to path: String) throws {
+/// Writes `bytes` to `path` as a new file with `mode`, replacing any existing file atomically: a
+/// fresh `mkstemp` file beside `path`, given `mode` before anything is written, synced, then
+/// renamed over `path`. A symbolic link at `path` is refused rather than followed or replaced.
+/// (Foundation's atomic writes leave an empty directory in /tmp behind on Linux.)
+///
+/// - Throws: ``CertificateFileError`` naming the path and the system error.
+public func writeFileAtomically(_ bytes: [UInt8], to path: String, mode: UInt32) throws {
     func failure(_ operation: String, _ code: Int32 = errno) -> CertificateFileError {
         CertificateFileError(path: path, operation: operation, reason: String(cString: strerror(code)))
     }
@@ -26,14 +31,14 @@ func writeSecretFile(_ bytes: [UInt8], to path: String) throws {
     if lstat(path, &status) == 0 {
         switch status.st_mode & S_IFMT {
         case S_IFLNK:
-            throw CertificateFileError(path: path, operation: "write key to", reason: "is a symbolic link; refusing to follow it")
+            throw CertificateFileError(path: path, operation: "write", reason: "is a symbolic link; refusing to follow it")
         case S_IFREG:
             break
         default:
-            throw CertificateFileError(path: path, operation: "write key to", reason: "exists and is not a regular file")
+            throw CertificateFileError(path: path, operation: "write", reason: "exists and is not a regular file")
         }
     } else if errno != ENOENT {
-        throw failure("write key to")
+        throw failure("write")
     }
 
     let slash = path.lastIndex(of: "/")
@@ -48,13 +53,13 @@ func writeSecretFile(_ bytes: [UInt8], to path: String) throws {
 
     do {
         defer { close(fd) }
-        guard fchmod(fd, 0o600) == 0 else { throw failure("set mode 0600 on") }
+        guard fchmod(fd, mode_t(mode)) == 0 else { throw failure("set mode \(String(mode, radix: 8)) on") }
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw failure("write key to")
+                throw failure("write")
             }
             written += count
         }

@@ -9,12 +9,11 @@ enum DaemonLog {
     static func logger(path: String?) throws -> Logger {
         let sink: LineSink
         if let path, !path.isEmpty {
-            guard FileManager.default.fileExists(atPath: path) || FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o640]),
-                  let handle = FileHandle(forWritingAtPath: path) else {
-                throw LogFileError(path: path)
-            }
-            handle.seekToEndOfFile()
-            sink = LineSink(handle)
+            // Created 0640 if missing (FileManager.createFile would write it through a temporary
+            // directory in /tmp and leave that behind).
+            let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
+            guard fd >= 0 else { throw LogFileError(path: path) }
+            sink = LineSink(FileHandle(fileDescriptor: fd, closeOnDealloc: true))
         } else {
             sink = LineSink(.standardError)
         }

@@ -13,7 +13,7 @@ struct AuthCommandTests {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(bobHash.hasPrefix("{SHA512-CRYPT}$6$"))
         try "alice:{PLAIN}wonderland::::::\nbob:\(bobHash)::::::\nbroken line\n"
-            .write(toFile: users, atomically: true, encoding: .utf8)
+            .write(toFile: users, atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: users)
         let conf = dir.path("maildex.conf")
         try """
@@ -28,7 +28,7 @@ struct AuthCommandTests {
               driver = static
               args = uid=0 gid=root home=/var/vmail/%d/%n
             }
-            """.write(toFile: conf, atomically: true, encoding: .utf8)
+            """.write(toFile: conf, atomically: false, encoding: .utf8)
         func mailadm(_ arguments: [String], stdin: String? = nil) throws -> ChildProcess.Result {
             try ChildProcess.run(CLI.mailadm, arguments + ["-c", conf], stdin: stdin)
         }
@@ -73,7 +73,7 @@ struct AuthCommandTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let conf = dir.path("maildex.conf")
-        try ("state_dir = \(dir.path("data"))\n" + text).write(toFile: conf, atomically: true, encoding: .utf8)
+        try ("state_dir = \(dir.path("data"))\n" + text).write(toFile: conf, atomically: false, encoding: .utf8)
         let result = try ChildProcess.run(CLI.mailadm, ["auth", "test", "x", "-p", "y", "-c", conf])
         #expect(result.status == 1)
         // Line numbers count the state_dir line we put first.

@@ -36,7 +36,7 @@ struct CertCommandTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.path("server.key")
-        try "keep me".write(toFile: path, atomically: true, encoding: .utf8)
+        try "keep me".write(toFile: path, atomically: false, encoding: .utf8)
         let refused = try Self.mailadm(["cert", "key", "--type", "ec", "--out", path])
         #expect(refused.status == 1)
         #expect(refused.stderr == "mailadm: \(path) already exists; use --force to replace it\n")
@@ -115,7 +115,7 @@ struct CertCommandTests {
         defer { dir.remove() }
         let key = dir.path("server.key")
         #expect(try Self.mailadm(["cert", "key", "--type", "ec", "--out", key]).status == 0)
-        try "old".write(toFile: dir.path("existing.csr"), atomically: true, encoding: .utf8)
+        try "old".write(toFile: dir.path("existing.csr"), atomically: false, encoding: .utf8)
         let arguments = (["cert", "csr", "--key", key] + options).map { $0.replacingOccurrences(of: "DIR", with: dir.path) }
         let result = try Self.mailadm(arguments, stdin: "")
         let expected = message.replacingOccurrences(of: "DIR", with: dir.path)
@@ -135,7 +135,7 @@ struct CertCommandTests {
     @Test func csrRefusesAFileThatIsNotAKey() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        try "hello\n".write(toFile: dir.path("x.key"), atomically: true, encoding: .utf8)
+        try "hello\n".write(toFile: dir.path("x.key"), atomically: false, encoding: .utf8)
         let result = try Self.mailadm(["cert", "csr", "--key", dir.path("x.key"), "--cn", "mail.example.com"])
         #expect(result.status == 1 && result.stderr.hasPrefix("mailadm: key file \(dir.path("x.key")): invalid"), "\(result.stderr)")
     }

@@ -8,7 +8,7 @@ struct ConfigCheckCommandTests {
     static func check(_ text: String, _ options: [String] = []) throws -> (ChildProcess.Result, String) {
         let dir = try TemporaryDirectory()
         let conf = dir.path("maildex.conf")
-        try text.write(toFile: conf, atomically: true, encoding: .utf8)
+        try text.write(toFile: conf, atomically: false, encoding: .utf8)
         defer { dir.remove() }
         return (try ChildProcess.run(CLI.mailadm, ["config", "check", "-c", conf] + options), conf)
     }

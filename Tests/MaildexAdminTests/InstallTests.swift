@@ -19,7 +19,7 @@ struct InstallTests {
         let unit = try String(contentsOfFile: stage + "/etc/systemd/system/maildexd.service", encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/local/sbin/maildexd -c /etc/maildex/maildex.conf"))
 
-        try "protocols = imap\n".write(toFile: stage + "/etc/maildex/maildex.conf", atomically: true, encoding: .utf8)
+        try "protocols = imap\n".write(toFile: stage + "/etc/maildex/maildex.conf", atomically: false, encoding: .utf8)
         let second = try ChildProcess.run("/bin/sh", ["-c", "\(env) \(CLI.packageRoot)/scripts/install.sh"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try String(contentsOfFile: stage + "/etc/maildex/maildex.conf", encoding: .utf8) == "protocols = imap\n")

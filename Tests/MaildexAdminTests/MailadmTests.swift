@@ -68,7 +68,7 @@ struct MailadmTests {
             body three
 
             """
-        try mbox.write(toFile: dir.path("in.mbox"), atomically: true, encoding: .utf8)
+        try mbox.write(toFile: dir.path("in.mbox"), atomically: false, encoding: .utf8)
         let imported = try cli.run(["import", "mbox", dir.path("in.mbox"), "alice", "--mailbox", "Archive/2024"])
         #expect(imported.stdout.contains("imported 3 messages"), "\(imported.stdout) \(imported.stderr)")
         #expect(imported.stdout.contains("in.mbox:1:"), "names the line it skipped")
@@ -136,7 +136,7 @@ struct MailadmRobustnessTests {
         for i in 0..<total {
             mbox += "From bob@example.org Thu Nov 29 04:48:14 2026\nMessage-ID: <\(i)@bulk>\nSubject: message \(i)\n\nbody \(i)\n\n"
         }
-        try mbox.write(toFile: dir.path("big.mbox"), atomically: true, encoding: .utf8)
+        try mbox.write(toFile: dir.path("big.mbox"), atomically: false, encoding: .utf8)
 
         let process = try SpawnedProcess(CLI.mailadm, ["import", "mbox", dir.path("big.mbox"), "alice", "--no-index-text", "--data", dir.path("data")])
         Thread.sleep(forTimeInterval: 1.0)

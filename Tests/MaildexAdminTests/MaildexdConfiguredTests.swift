@@ -21,9 +21,9 @@ struct MaildexdConfiguredTests {
             try key.write(to: dir.path("server.key"))
             let cert = try Certificate.selfSigned(key: key, subject: DistinguishedName(commonName: "localhost"),
                                                   alternativeNames: ["localhost", "127.0.0.1"], days: 2)
-            try cert.pem.write(toFile: dir.path("server.crt"), atomically: true, encoding: .utf8)
+            try cert.pem.write(toFile: dir.path("server.crt"), atomically: false, encoding: .utf8)
             let users = dir.path("users")
-            try "alice:{PLAIN}wonderland::::\(dir.path("home/alice"))::\n".write(toFile: users, atomically: true, encoding: .utf8)
+            try "alice:{PLAIN}wonderland::::\(dir.path("home/alice"))::\n".write(toFile: users, atomically: false, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: users)
             guard let imap = DaemonProcess.freePort(), let imaps = DaemonProcess.freePort() else { throw CocoaError(.fileReadUnknown) }
             self.imap = imap
@@ -62,7 +62,7 @@ struct MaildexdConfiguredTests {
                   }
                 }
 
-                """.write(toFile: conf, atomically: true, encoding: .utf8)
+                """.write(toFile: conf, atomically: false, encoding: .utf8)
         }
     }
 
@@ -127,6 +127,8 @@ struct MaildexdConfiguredTests {
             #expect(lines.contains { $0.contains(" info Delivered ") && $0.contains("proto=lmtp") && $0.contains("rcpt=<alice>") && $0.contains("ms=") }, "\(log)")
             #expect(lines.contains { $0.contains(" info Logout ") }, "\(log)")
             #expect(!log.contains("wonderland") && !log.contains("wrong"), "no password in the log")
+            let logMode = try FileManager.default.attributesOfItem(atPath: setup.dir.path("maildex.log"))[.posixPermissions] as? Int
+            #expect(logMode == 0o640)
             return
         }
     }
@@ -151,7 +153,7 @@ struct MaildexdConfiguredTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let conf = dir.path("maildex.conf")
-        try (text + "state_dir = \(dir.path("data"))\n").write(toFile: conf, atomically: true, encoding: .utf8)
+        try (text + "state_dir = \(dir.path("data"))\n").write(toFile: conf, atomically: false, encoding: .utf8)
         let result = try await ChildProcess.run(Self.maildexd, ["-c", conf])
         #expect(result.status == 1 && result.stderr.contains(conf + expected), "\(result.stderr)")
     }

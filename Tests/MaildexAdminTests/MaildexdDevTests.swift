@@ -27,6 +27,10 @@ struct MaildexdDevTests {
         #expect(FileManager.default.fileExists(atPath: dir.path("dev/tls/server.crt")))
         let keyMode = try FileManager.default.attributesOfItem(atPath: dir.path("dev/tls/server.key"))[.posixPermissions] as? Int
         #expect(keyMode == 0o600)
+        let saved = try String(contentsOfFile: dir.path("dev/demo-password"), encoding: .utf8)
+        #expect(saved == "\(password)\n")
+        let passwordMode = try FileManager.default.attributesOfItem(atPath: dir.path("dev/demo-password"))[.posixPermissions] as? Int
+        #expect(passwordMode == 0o600)
         #expect(try await daemon.terminate() == 0)
         #expect(daemon.stdout.contains("stopped"), "\(daemon.stdout)")
     }
@@ -42,13 +46,13 @@ struct MaildexdConfigTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let users = dir.path("users")
-        try "alice:{PLAIN}x::::::\n".write(toFile: users, atomically: true, encoding: .utf8)
+        try "alice:{PLAIN}x::::::\n".write(toFile: users, atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: users)
         let conf = dir.path("maildex.conf")
-        try "ssl = no\nstate_dir = \(dir.path("data"))\npassdb {\n  driver = passwd-file\n  args = \(users)\n}\n".write(toFile: conf, atomically: true, encoding: .utf8)
+        try "ssl = no\nstate_dir = \(dir.path("data"))\npassdb {\n  driver = passwd-file\n  args = \(users)\n}\n".write(toFile: conf, atomically: false, encoding: .utf8)
         let checked = try await ChildProcess.run(Self.maildexd, ["-c", conf, "--check"])
         #expect(checked.status == 0 && checked.stderr.contains("warning") && checked.stderr.contains(users), "\(checked.stderr)")
-        try "ssl = no\nstate_dir = \(dir.path("data"))\npassdb {\n  driver = shadow\n}\n".write(toFile: conf, atomically: true, encoding: .utf8)
+        try "ssl = no\nstate_dir = \(dir.path("data"))\npassdb {\n  driver = shadow\n}\n".write(toFile: conf, atomically: false, encoding: .utf8)
         let broken = try await ChildProcess.run(Self.maildexd, ["-c", conf])
         #expect(broken.status == 1 && broken.stderr.contains("maildex.conf:4: unsupported passdb driver 'shadow'"), "\(broken.stderr)")
     }

@@ -39,7 +39,7 @@ struct MaildexdPrivilegeTests {
         defer { dir.remove() }
         chmod(dir.path, 0o755)  // the account reaches state_dir through it
         let users = dir.path("users")
-        try "alice:{PLAIN}wonderland::::\(dir.path("data/home/alice"))::\n".write(toFile: users, atomically: true, encoding: .utf8)
+        try "alice:{PLAIN}wonderland::::\(dir.path("data/home/alice"))::\n".write(toFile: users, atomically: false, encoding: .utf8)
         chmod(users, 0o600)
         chown(users, account.uid, account.gid)
         guard let port = DaemonProcess.freePort() else { throw TestAccount.Failed(description: "no free port") }
@@ -66,7 +66,7 @@ struct MaildexdPrivilegeTests {
               }
             }
 
-            """.write(toFile: conf, atomically: true, encoding: .utf8)
+            """.write(toFile: conf, atomically: false, encoding: .utf8)
         let daemon = try DaemonProcess(Self.maildexd, ["-c", conf])
         defer { daemon.kill() }
         let started = try await daemon.waitForOutput("stop with SIGTERM")
@@ -110,7 +110,7 @@ struct MaildexdPrivilegeTests {
               driver = passwd
             }
 
-            """.write(toFile: conf, atomically: true, encoding: .utf8)
+            """.write(toFile: conf, atomically: false, encoding: .utf8)
         let daemon = try DaemonProcess(Self.maildexd, ["-c", conf])
         defer { daemon.kill() }
         let started = try await daemon.waitForOutput("stop with SIGTERM")

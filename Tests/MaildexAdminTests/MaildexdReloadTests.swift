@@ -22,7 +22,7 @@ struct MaildexdReloadTests {
             let pki = try await TestPKI.make()
             let dir = pki.dir
             let users = dir.path("users")
-            try "alice:{PLAIN}wonderland::::\(dir.path("home/alice"))::\n".write(toFile: users, atomically: true, encoding: .utf8)
+            try "alice:{PLAIN}wonderland::::\(dir.path("home/alice"))::\n".write(toFile: users, atomically: false, encoding: .utf8)
             chmod(users, 0o600)
             guard let imap = DaemonProcess.freePort(), let imaps = DaemonProcess.freePort() else { throw CocoaError(.fileReadUnknown) }
             let conf = dir.path("maildex.conf")
@@ -54,7 +54,7 @@ struct MaildexdReloadTests {
                   }
                 }
 
-                """.write(toFile: conf, atomically: true, encoding: .utf8)
+                """.write(toFile: conf, atomically: false, encoding: .utf8)
             return Setup(pki: pki, conf: conf, imap: imap, imaps: imaps)
         }
 
@@ -120,7 +120,7 @@ struct MaildexdReloadTests {
 
         // A mistake keeps the running configuration entirely, and names file and line.
         let text = try String(contentsOfFile: setup.conf, encoding: .utf8) + "ssl_min_protocol = TLSv9\nauth_mechanisms = plain\n"
-        try text.write(toFile: setup.conf, atomically: true, encoding: .utf8)
+        try text.write(toFile: setup.conf, atomically: false, encoding: .utf8)
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("ssl_min_protocol") }.map { $0 + 1 }
         daemon.send(SIGHUP)
         #expect(try await daemon.waitForOutput("not reloaded", inStandardError: true), "\(daemon.stderr)")
@@ -165,7 +165,7 @@ struct MaildexdIPv6Tests {
                   }
                 }
 
-                """.write(toFile: conf, atomically: true, encoding: .utf8)
+                """.write(toFile: conf, atomically: false, encoding: .utf8)
             let daemon = try DaemonProcess(MaildexdReloadTests.maildexd, ["-c", conf])
             defer { daemon.kill() }
             guard try await daemon.waitForOutput("stop with SIGTERM") else {

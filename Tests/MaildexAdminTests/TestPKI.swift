@@ -41,7 +41,7 @@ struct TestPKI {
 
     init() throws {
         dir = try TemporaryDirectory(prefix: "mailadm-pki")
-        try Self.config.write(toFile: dir.path("ca.cnf"), atomically: true, encoding: .utf8)
+        try Self.config.write(toFile: dir.path("ca.cnf"), atomically: false, encoding: .utf8)
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
         try openssl(["req", "-x509", "-config", "ca.cnf", "-extensions", "root", "-subj", "/O=Maildex Test/CN=Maildex Test Root"]
             + ec + ["-keyout", "root.key", "-out", "root.crt", "-days", "3650"])

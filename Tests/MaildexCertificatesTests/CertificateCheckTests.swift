@@ -120,7 +120,7 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let garbage = dir.path("garbage.pem")
-        try "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n".write(toFile: garbage, atomically: true, encoding: .utf8)
+        try "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n".write(toFile: garbage, atomically: false, encoding: .utf8)
         let findings = CertificateCheck.run(
             certificatePath: garbage, keyPath: dir.path("missing.key"), caPath: dir.path("missing-ca.crt"), hostname: "x")
         #expect(findings.map(\.severity) == [.error, .error, .error], "\(findings)")
@@ -141,7 +141,7 @@ import Testing
     private func selfSigned(days: Int, in dir: TemporaryDirectory) throws -> (certificate: String, key: String) {
         let key = try PrivateKey.generate(.ecP256)
         let certificate = try Certificate.selfSigned(key: key, subject: DistinguishedName(commonName: "mail.example.com"), days: days)
-        try certificate.pem.write(toFile: dir.path("self.crt"), atomically: true, encoding: .utf8)
+        try certificate.pem.write(toFile: dir.path("self.crt"), atomically: false, encoding: .utf8)
         try key.write(to: dir.path("self.key"))
         return (dir.path("self.crt"), dir.path("self.key"))
     }

@@ -13,7 +13,7 @@ import Testing
             key: key, subject: DistinguishedNameTests.full, alternativeNames: ["imap.example.com", "MAIL.example.com", "192.0.2.7"])
         #expect(csr.pem.hasPrefix("-----BEGIN CERTIFICATE REQUEST-----\n"))
         let path = dir.path("server.csr")
-        try csr.pem.write(toFile: path, atomically: true, encoding: .utf8)
+        try csr.pem.write(toFile: path, atomically: false, encoding: .utf8)
 
         let result = try OpenSSLCLI.require(["req", "-in", path, "-verify", "-noout", "-text", "-nameopt", "RFC2253"])
         #expect(result.stderr.contains("verify OK") || result.stdout.contains("verify OK"))
@@ -35,7 +35,7 @@ import Testing
         let subject = DistinguishedName(commonName: "mail.example.jp", organization: "株式会社例", locality: "江東区")
         let csr = try CertificateSigningRequest.create(key: PrivateKey.generate(.ecP256), subject: subject)
         let path = dir.path("utf8.csr")
-        try csr.pem.write(toFile: path, atomically: true, encoding: .utf8)
+        try csr.pem.write(toFile: path, atomically: false, encoding: .utf8)
         let text = try OpenSSLCLI.require(["req", "-in", path, "-noout", "-subject", "-nameopt", "RFC2253,-esc_msb,utf8"]).stdout
         #expect(text.contains("subject=CN=mail.example.jp,O=株式会社例,L=江東区"))
     }
@@ -46,7 +46,7 @@ import Testing
         let csr = try CertificateSigningRequest.create(
             key: PrivateKey.generate(.ecP256), subject: DistinguishedName(commonName: "Example Mail Server"), alternativeNames: ["mail.example.com"])
         let path = dir.path("server.csr")
-        try csr.pem.write(toFile: path, atomically: true, encoding: .utf8)
+        try csr.pem.write(toFile: path, atomically: false, encoding: .utf8)
         let text = try OpenSSLCLI.require(["req", "-in", path, "-noout", "-text"]).stdout
         #expect(text.contains("DNS:mail.example.com"))
         #expect(!text.contains("DNS:Example"))

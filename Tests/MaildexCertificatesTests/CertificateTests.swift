@@ -12,7 +12,7 @@ import Testing
         let certificate = try Certificate.selfSigned(
             key: key, subject: DistinguishedNameTests.full, alternativeNames: ["imap.example.com"], days: 90)
         let path = dir.path("server.crt")
-        try certificate.pem.write(toFile: path, atomically: true, encoding: .utf8)
+        try certificate.pem.write(toFile: path, atomically: false, encoding: .utf8)
 
         let verified = try OpenSSLCLI.require(["verify", "-CAfile", path, "-purpose", "sslserver", path])
         #expect(verified.stdout == "\(path): OK\n")

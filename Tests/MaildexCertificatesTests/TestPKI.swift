@@ -37,7 +37,7 @@ struct TestPKI {
 
     init(leafDays: Int = 200) throws {
         dir = try TemporaryDirectory(prefix: "maildex-pki")
-        try Self.config.write(toFile: dir.path("ca.cnf"), atomically: true, encoding: .utf8)
+        try Self.config.write(toFile: dir.path("ca.cnf"), atomically: false, encoding: .utf8)
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
         try run(["req", "-x509", "-config", "ca.cnf", "-extensions", "root", "-subj", "/O=Maildex Test/CN=Maildex Test Root"]
             + ec + ["-keyout", "root.key", "-out", "root.crt", "-days", "3650"])
@@ -49,11 +49,11 @@ struct TestPKI {
         let key = try PrivateKey.generate(.ecP256)
         try key.write(to: leafKey)
         let csr = try CertificateSigningRequest.create(key: key, subject: DistinguishedName(commonName: "mail.example.com"))
-        try csr.pem.write(toFile: dir.path("server.csr"), atomically: true, encoding: .utf8)
+        try csr.pem.write(toFile: dir.path("server.csr"), atomically: false, encoding: .utf8)
         try run(["x509", "-req", "-in", "server.csr", "-CA", "intermediate.crt", "-CAkey", "intermediate.key", "-set_serial", "2001",
                  "-days", String(leafDays), "-extfile", "ca.cnf", "-extensions", "server", "-out", "server.crt"])
         let full = try String(contentsOfFile: leaf, encoding: .utf8) + String(contentsOfFile: intermediate, encoding: .utf8)
-        try full.write(toFile: fullChain, atomically: true, encoding: .utf8)
+        try full.write(toFile: fullChain, atomically: false, encoding: .utf8)
     }
 
     func remove() { dir.remove() }

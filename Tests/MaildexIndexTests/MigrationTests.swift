@@ -46,7 +46,7 @@ import Testing
         let schema = try Self.schema(path)
         let fixture = Self.fixtures.appendingPathComponent("schema-\(kind).sql")
         if ProcessInfo.processInfo.environment["MAILDEX_RECORD_SCHEMA"] != nil {
-            try schema.write(to: fixture, atomically: true, encoding: .utf8)
+            try schema.write(to: fixture, atomically: false, encoding: .utf8)
         }
         let expected = try String(contentsOf: fixture, encoding: .utf8)
         #expect(schema == expected, "migrated schema differs from \(fixture.lastPathComponent); rerun with MAILDEX_RECORD_SCHEMA=1 if intended")

@@ -37,9 +37,9 @@ import Testing
         let a = "1600000000.M1P1.old,S=100,W=104:2,Sa", b = "1600000001.M2P1.old,S=100,W=104:2,"
         try Data(StoreFixture.message(subject: "a")).write(to: URL(fileURLWithPath: src + "/cur/" + a))
         try Data(StoreFixture.message(subject: "b")).write(to: URL(fileURLWithPath: src + "/cur/" + b))
-        try "0 $Forwarded\n".write(toFile: src + "/dovecot-keywords", atomically: true, encoding: .utf8)
+        try "0 $Forwarded\n".write(toFile: src + "/dovecot-keywords", atomically: false, encoding: .utf8)
         try "3 V1234567 N43 G0123456789abcdef0123456789abcdef\n17 :1600000000.M1P1.old,S=100,W=104\n42 W104 :1600000001.M2P1.old\n"
-            .write(toFile: src + "/dovecot-uidlist", atomically: true, encoding: .utf8)
+            .write(toFile: src + "/dovecot-uidlist", atomically: false, encoding: .utf8)
         let report = try await MaildirImporter(source: src).run(into: f.user)
         #expect(report.folders.first { $0.name == .inbox }?.keptUIDs == true, "\(report.folders.map { "\($0.name) \($0.note ?? "")" })")
         let status = try await f.user.status(.inbox)

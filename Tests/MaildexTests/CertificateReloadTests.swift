@@ -28,7 +28,7 @@ struct CertificateReloadTests {
         let key = try PrivateKey.generate(.ecP256)
         try key.write(to: f.dir.path("server.key"))
         let renewed = try Certificate.selfSigned(key: key, subject: DistinguishedName(commonName: "renewed.example"), alternativeNames: ["renewed.example"])
-        try renewed.pem.write(toFile: f.dir.path("server.crt"), atomically: true, encoding: .utf8)
+        try renewed.pem.write(toFile: f.dir.path("server.crt"), atomically: false, encoding: .utf8)
         try f.server.reloadCertificates()
         FileManager.default.createFile(atPath: reloaded, contents: nil)
         let run = try await client
@@ -36,7 +36,7 @@ struct CertificateReloadTests {
         #expect(run.stdout.contains("changed True"), "\(run.stdout)")
         #expect(run.stdout.contains("old connection OK"), "\(run.stdout)")
 
-        try "not a certificate".write(toFile: f.dir.path("server.crt"), atomically: true, encoding: .utf8)
+        try "not a certificate".write(toFile: f.dir.path("server.crt"), atomically: false, encoding: .utf8)
         #expect(throws: (any Error).self) { try f.server.reloadCertificates() }
         let still = try await f.python("""
             m = imaplib.IMAP4_SSL('127.0.0.1', IMAPS, ssl_context=TLS); print('login', m.login('alice', 'secret')[0])

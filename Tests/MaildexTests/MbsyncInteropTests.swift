@@ -51,7 +51,7 @@ struct MbsyncInteropTests {
             Expunge Both
             SyncState *
 
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+            """.write(toFile: config, atomically: false, encoding: .utf8)
 
         let down = try await ChildProcess.run(mbsync, ["-c", config, "-a"])
         #expect(down.status == 0, "mbsync down: \(down.stdout)\n\(down.stderr)")

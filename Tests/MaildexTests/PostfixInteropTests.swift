@@ -81,7 +81,7 @@ struct PostfixInteropTests {
               user 'alice' there with password 'secret' is 'root' here
               sslproto 'TLS1.2+' no sslcertck fetchall
               mda "/bin/sh -c 'cat >> \(out); echo ==END== >> \(out)'"
-            """.write(toFile: rc, atomically: true, encoding: .utf8)
+            """.write(toFile: rc, atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: rc)
         let run = try await ChildProcess.run("/usr/bin/fetchmail", ["-f", rc, "--nosyslog", "-v"], stdin: "")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")

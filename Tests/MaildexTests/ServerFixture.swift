@@ -25,7 +25,7 @@ final class ServerFixture: @unchecked Sendable {
         let key = try PrivateKey.generate(.ecP256)
         try key.write(to: dir.path("server.key"))
         let certificate = try Certificate.selfSigned(key: key, subject: DistinguishedName(commonName: "localhost"), alternativeNames: ["localhost"])
-        try certificate.pem.write(toFile: dir.path("server.crt"), atomically: true, encoding: .utf8)
+        try certificate.pem.write(toFile: dir.path("server.crt"), atomically: false, encoding: .utf8)
         var configuration = ServerConfiguration(listeners: [
             .init(.tcp(host: "127.0.0.1", port: 0), service: .pop3, tls: .startTLS),
             .init(.tcp(host: "127.0.0.1", port: 0), service: .pop3, tls: .implicit),

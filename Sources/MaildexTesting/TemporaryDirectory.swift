@@ -23,6 +23,12 @@ public struct TemporaryDirectory: Sendable {
     public func path(_ component: String) -> String { (path as NSString).appendingPathComponent(component) }
     public var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
 
-    /// Deletes the directory and everything in it.
-    public func remove() { try? FileManager.default.removeItem(atPath: path) }
+    /// Deletes the directory and everything in it. Foundation stops at the first file that
+    /// vanishes under it (SQLite deletes `-wal` and `-shm` files when a store closes meanwhile),
+    /// so it tries again while anything is left.
+    public func remove() {
+        for _ in 0..<10 where FileManager.default.fileExists(atPath: path) {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
 }

@@ -65,7 +65,12 @@ final class SessionHandler<Session: ConnectionSession>: ChannelDuplexHandler, @u
         connections.add(snapshot) { inbox.yield(.shutdown) }
         log.info("Connect")
         session.wakeup?.connect { inbox.yield(.wake) }
-        session.output?.connect { bytes in channel.writeAndFlush(ByteBuffer(bytes: bytes), promise: nil) }
+        session.output?.connect({ bytes in channel.writeAndFlush(ByteBuffer(bytes: bytes), promise: nil) },
+                                drain: { [weak self] actions in
+                                    guard let self else { return false }
+                                    var awaitingTLS = false   // a drain carries bytes and streamed files only
+                                    return await self.perform(actions, on: channel, awaitingTLS: &awaitingTLS) && channel.isActive
+                                })
         if let tick = session.tick {
             ticker = channel.eventLoop.scheduleRepeatedTask(initialDelay: TimeAmount(tick), delay: TimeAmount(tick)) { _ in
                 inbox.yield(.wake)

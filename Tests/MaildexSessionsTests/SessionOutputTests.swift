@@ -8,12 +8,22 @@ import Synchronization
 import Testing
 
 /// ``SessionOutput``: early answers go out after the turn's earlier answers, and an IMAP STORE
-/// over many messages writes its FETCH answers through it, before its tagged reply.
+/// over many messages writes its FETCH answers through it, before its tagged reply; a FETCH over
+/// several batches is flushed through it batch by batch.
 @Suite struct SessionOutputTests {
     final class Written: Sendable {
         let bytes = Mutex<[UInt8]>([])
+        /// What each call of the drain got, as text; it reports the connection gone once `open` is false.
+        let drained = Mutex<[String]>([])
+        let open = Atomic<Bool>(true)
         var text: String { bytes.withLock { String(decoding: $0, as: UTF8.self) } }
-        func connect(_ output: SessionOutput) { output.connect { more in self.bytes.withLock { $0 += more } } }
+        func connect(_ output: SessionOutput) {
+            output.connect({ more in self.bytes.withLock { $0 += more } },
+                           drain: { actions in
+                               self.drained.withLock { $0.append(SessionOutputTests.text(actions)) }
+                               return self.open.load(ordering: .relaxed)
+                           })
+        }
     }
 
     @Test func noWriterUntilConnectedNorAfterClose() {
@@ -46,6 +56,25 @@ import Testing
         #expect(output.writer() == nil)
         #expect(written.text.isEmpty)
         #expect(output.takeHeld() == held)
+    }
+
+    @Test func flushNeedsADrainAndSaysWhenTheConnectionIsGone() async {
+        let output = SessionOutput()
+        var actions: [SessionAction] = [.send(Array("* 1 FETCH\r\n".utf8))]
+        #expect(await output.flush(&actions), "no connection yet: go on")
+        #expect(actions.count == 1, "kept for the end of the turn")
+
+        let written = Written()
+        written.connect(output)
+        output.hold([.send(Array("a OK\r\n".utf8))])
+        #expect(await output.flush(&actions))
+        #expect(actions.isEmpty)
+        #expect(written.drained.withLock { $0 } == ["a OK\r\n* 1 FETCH\r\n"])
+        #expect(output.takeHeld().isEmpty)
+
+        output.close()
+        actions = [.send(Array("* 2 FETCH\r\n".utf8))]
+        #expect(await output.flush(&actions) == false)
     }
 
     static func frames(_ text: String) -> [IMAPFrame] {
@@ -161,5 +190,40 @@ import Testing
         if command.contains("UNCHANGEDSINCE") {
             #expect(answers[1].last == "d OK [MODIFIED 2,4] Conditional store failed.")
         }
+    }
+
+    /// A FETCH of bodies over several batches writes each batch before reading the next (after
+    /// the answers to the commands pipelined before it); the last batch and the tagged reply end
+    /// the turn. All in order, nothing twice.
+    @Test func aFetchOfManyBodiesIsWrittenBatchByBatch() async throws {
+        let count = IMAPSession.fileFetchBatch * 2 + 50
+        let (f, _) = try await Self.inbox(of: count)
+        let (session, written) = try await Self.session(f)
+        written.drained.withLock { $0 = [] }
+
+        let rest = Self.text(await session.receive(frames: Self.frames("c NOOP\r\nd FETCH 1:* (BODY.PEEK[TEXT])\r\n")))
+        let drained = written.drained.withLock { $0 }
+        #expect(drained.count == 2)
+        #expect(drained.first?.hasPrefix("c OK") == true)
+        let fetches = (drained.joined() + rest).split(separator: "\r\n").filter { $0.contains(" FETCH (") }
+        #expect(fetches.count == count)
+        #expect(fetches.enumerated().allSatisfy { $0.element.hasPrefix("* \($0.offset + 1) FETCH (BODY[TEXT] {6}") })
+        #expect(drained.last?.contains("* \(IMAPSession.fileFetchBatch * 2) FETCH") == true)
+        #expect(rest.hasPrefix("* \(IMAPSession.fileFetchBatch * 2 + 1) FETCH"), "\(rest.prefix(80))")
+        #expect(rest.hasSuffix("d OK Fetch completed.\r\n"))
+        #expect(written.text.isEmpty, "nothing through the STORE writer")
+    }
+
+    /// Once the connection is gone the FETCH stops after the batch it was writing.
+    @Test func aFetchStopsWhenTheConnectionIsGone() async throws {
+        let count = IMAPSession.fileFetchBatch * 3
+        let (f, _) = try await Self.inbox(of: count)
+        let (session, written) = try await Self.session(f)
+        written.drained.withLock { $0 = [] }
+        written.open.store(false, ordering: .relaxed)
+
+        let rest = await session.receive(frames: Self.frames("c FETCH 1:* (BODY.PEEK[])\r\n"))
+        #expect(rest.isEmpty)
+        #expect(written.drained.withLock { $0.count } == 1)
     }
 }

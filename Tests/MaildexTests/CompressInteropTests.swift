@@ -94,10 +94,15 @@ struct CompressInteropTests {
                 if kinds and kinds[-1][0] == k: kinds[-1][1] += 1
                 else: kinds.append([k, 1])
             print(kinds)
+            # A FETCH of bodies goes out batch by batch through the same stream.
+            c.send(b'g FETCH 1:* (BODY.PEEK[TEXT])\\r\\n')
+            lines = c.until(b'g')
+            print('bodies', sum(1 for l in lines if l == b'body'), lines[-1].decode())
             """)
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("[['d OK NOOP completed.', 1], ['FETCH', 1500], ['e OK Store completed.', 1], ['f OK NOOP completed.', 1]]"),
                 "\(run.stdout)")
+        #expect(run.stdout.contains("bodies 1500 g OK Fetch completed."), "\(run.stdout)")
         await f.stop()
     }
 

@@ -62,7 +62,7 @@ final class ServerFixture: @unchecked Sendable {
     /// Runs a Python 3 script with the fixture's ports and paths as variables.
     func python(_ script: String) async throws -> ChildProcess.Result {
         let prelude = """
-            import sys, ssl, socket, poplib, smtplib, imaplib
+            import sys, ssl, socket, time, poplib, smtplib, imaplib
             POP3 = \(ports["pop3"]!); POP3S = \(ports["pop3s"]!); LMTP = \(ports["lmtp"]!); LMTP_SOCKET = '\(lmtpSocket)'
             IMAP = \(ports["imap"]!); IMAPS = \(ports["imaps"]!)
             TLS = ssl.create_default_context(); TLS.check_hostname = False; TLS.verify_mode = ssl.CERT_NONE

@@ -7,8 +7,12 @@ import MaildexMaildir
 import MaildexStore
 
 extension IMAPSession {
-    /// How many messages FETCH asks the index about at a time.
+    /// How many messages FETCH asks the index about at a time; a hundred when it reads their
+    /// files (body sections), whose bytes the batch holds until it is written. Between batches
+    /// the answer so far goes to the client (``SessionOutput/flush(_:)``), so a FETCH of a
+    /// whole mailbox's bodies holds about one batch in memory, not the mailbox.
     static let fetchBatch = 1_000
+    static let fileFetchBatch = 100
 
     /// FETCH (RFC 3501 §6.4.5). Flags, sizes, dates, ENVELOPE, BODYSTRUCTURE and header fields
     /// come from the index; only body sections read the message file.
@@ -34,11 +38,14 @@ extension IMAPSession {
             }
         }
         let plan = FetchPlan(items, readOnly: mailbox.readOnly)
+        let batchSize = plan.needsFile ? Self.fileFetchBatch : Self.fetchBatch
         var index = 0
         while index < targets.count {
-            let batch = Array(targets[index..<min(index + Self.fetchBatch, targets.count)])
+            let batch = Array(targets[index..<min(index + batchSize, targets.count)])
             index += batch.count
             actions += try await fetchBatch(batch, items: items, plan: plan, store: store, mailboxName: mailbox.name)
+            // The connection is gone: nobody reads the rest.
+            if index < targets.count, let output, !(await output.flush(&actions)) { return [] }
         }
         return actions + (await updates(expunges: uid)) + ok(tag, "Fetch completed.")
     }

@@ -44,7 +44,7 @@ enum CertFiles {
 
     /// Writes public PEM text (a request, a certificate) with mode 0644.
     static func writePublic(_ text: String, to path: String) throws {
-        do { try writeFileAtomically(Array(text.utf8), to: path, mode: 0o644) } catch { throw AdminError("\(error)") }
+        do { try writeFileAtomically(Array(text.utf8), to: path, mode: 0o644) } catch { throw AdminError("cannot \(error)") }
     }
 
     /// Writes a key with mode 0600, naming the file in the error.

@@ -53,7 +53,7 @@ public func writeFileAtomically(_ bytes: [UInt8], to path: String, mode: UInt32)
 
     do {
         defer { close(fd) }
-        guard fchmod(fd, mode_t(mode)) == 0 else { throw failure("set mode \(String(mode, radix: 8)) on") }
+        guard fchmod(fd, mode_t(mode)) == 0 else { throw failure("set mode 0\(String(mode, radix: 8)) on") }
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

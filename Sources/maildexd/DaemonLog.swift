@@ -9,28 +9,44 @@ enum DaemonLog {
     static func logger(path: String?) throws -> Logger {
         let sink: LineSink
         if let path, !path.isEmpty {
-            // Created 0640 if missing (FileManager.createFile would write it through a temporary
-            // directory in /tmp and leave that behind).
-            let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
-            guard fd >= 0 else { throw LogFileError(path: path) }
-            sink = LineSink(FileHandle(fileDescriptor: fd, closeOnDealloc: true))
+            sink = LineSink(FileHandle(fileDescriptor: try openForAppending(path), closeOnDealloc: true))
         } else {
             sink = LineSink(.standardError)
         }
         return Logger(label: "maildexd") { _ in LineLogHandler(sink: sink) }
     }
+
+    /// Opens `path` for appending; a file that is missing is created with mode 0640 exactly
+    /// (FileManager.createFile would write it through a directory in /tmp and leave that behind).
+    static func openForAppending(_ path: String) throws -> Int32 {
+        while true {
+            let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+            if fd >= 0 { return fd }
+            guard errno == ENOENT else { throw LogFileError(path: path, reason: String(cString: strerror(errno))) }
+            let created = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_CREAT | O_EXCL, 0o640)
+            if created >= 0 {
+                _ = fchmod(created, 0o640)   // whatever the umask
+                return created
+            }
+            // Another process created it meanwhile: open that.
+            guard errno == EEXIST else { throw LogFileError(path: path, reason: String(cString: strerror(errno))) }
+        }
+    }
 }
 
 struct LogFileError: Error, CustomStringConvertible {
     var path: String
-    var description: String { "log_path \(path) cannot be opened for appending" }
+    var reason: String
+    var description: String { "log_path \(path) cannot be opened for appending: \(reason)" }
 }
 
 /// Writes whole lines, one writer at a time.
 final class LineSink: Sendable {
     private let handle: Mutex<FileHandle>
     init(_ handle: FileHandle) { self.handle = Mutex(handle) }
-    func write(_ line: String) { handle.withLock { $0.write(Data((line + "\n").utf8)) } }
+    /// A line that cannot be written (a full disk) is dropped: FileHandle's `write(_:)` would
+    /// stop the process.
+    func write(_ line: String) { handle.withLock { try? $0.write(contentsOf: Data((line + "\n").utf8)) } }
 }
 
 struct LineLogHandler: LogHandler {

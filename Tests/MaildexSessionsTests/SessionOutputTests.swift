@@ -16,11 +16,14 @@ import Testing
         /// What each call of the drain got, as text; it reports the connection gone once `open` is false.
         let drained = Mutex<[String]>([])
         let open = Atomic<Bool>(true)
+        /// While set, the drain does not return (a client that does not read).
+        let blocked = Atomic<Bool>(false)
         var text: String { bytes.withLock { String(decoding: $0, as: UTF8.self) } }
         func connect(_ output: SessionOutput) {
             output.connect({ more in self.bytes.withLock { $0 += more } },
                            drain: { actions in
                                self.drained.withLock { $0.append(SessionOutputTests.text(actions)) }
+                               while self.blocked.load(ordering: .relaxed) { try? await Task.sleep(for: .milliseconds(5)) }
                                return self.open.load(ordering: .relaxed)
                            })
         }
@@ -222,8 +225,47 @@ import Testing
         written.drained.withLock { $0 = [] }
         written.open.store(false, ordering: .relaxed)
 
-        let rest = await session.receive(frames: Self.frames("c FETCH 1:* (BODY.PEEK[])\r\n"))
-        #expect(rest.isEmpty)
+        let rest = await session.receive(frames: Self.frames("c FETCH 1:* (BODY.PEEK[])\r\nd STORE 1:* +FLAGS (\\Seen)\r\n"))
+        #expect(rest == [.close], "the turn ends: the STORE pipelined after it does not run")
+        #expect(try await f.alice.messages(in: .inbox).allSatisfy { !$0.flags.contains(.seen) })
         #expect(written.drained.withLock { $0.count } == 1)
+    }
+
+    /// While the connection has not taken a batch, the FETCH reads no further: a client that
+    /// does not read holds the server to one batch.
+    @Test func aFetchWaitsForTheConnectionToTakeEachBatch() async throws {
+        let count = IMAPSession.fileFetchBatch * 2 + 1
+        let (f, _) = try await Self.inbox(of: count)
+        let (session, written) = try await Self.session(f)
+        written.drained.withLock { $0 = [] }
+        written.blocked.store(true, ordering: .relaxed)
+
+        let fetch = Task { await session.receive(frames: Self.frames("c FETCH 1:* (BODY.PEEK[])\r\n")) }
+        for _ in 0..<1_000 where written.drained.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(5)) }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(written.drained.withLock { $0.count } == 1, "no second batch while the first is not taken")
+        written.blocked.store(false, ordering: .relaxed)
+        let rest = Self.text(await fetch.value)
+        #expect(written.drained.withLock { $0.count } == 2)
+        #expect(rest.hasPrefix("* \(count) FETCH") && rest.hasSuffix("c OK Fetch completed.\r\n"), "\(rest.prefix(80))")
+    }
+
+    /// Within one batch the answer is flushed whenever it reaches ``IMAPSession/flushBytes``:
+    /// 60 bodies of 40 KB (stored with LF ends, so read whole rather than streamed) go out in
+    /// pieces of about a megabyte.
+    @Test func aBatchOfLargeBodiesIsFlushedByTheMegabyte() async throws {
+        let f = try await POP3Fixture()
+        let line = String(repeating: "x", count: 79) + "\n"
+        _ = try await f.alice.append((1...60).map { ImportMessage(bytes: Array("Subject: \($0)\n\n\(String(repeating: line, count: 500))".utf8)) }, to: .inbox)
+        let (session, written) = try await Self.session(f)
+        written.drained.withLock { $0 = [] }
+
+        let rest = Self.text(await session.receive(frames: Self.frames("c FETCH 1:* (BODY.PEEK[])\r\n")))
+        let drained = written.drained.withLock { $0 }
+        #expect(drained.count == 2, "\(drained.map(\.utf8.count))")
+        #expect(drained.allSatisfy { $0.utf8.count >= IMAPSession.flushBytes && $0.utf8.count < IMAPSession.flushBytes + 50_000 })
+        let fetches = (drained.joined() + rest).split(separator: "\r\n").filter { $0.contains(" FETCH (BODY[] {") }
+        #expect(fetches.count == 60)
+        #expect(rest.hasSuffix("c OK Fetch completed.\r\n"))
     }
 }

@@ -117,7 +117,9 @@ struct IMAPInteropTests {
             return ImportMessage(bytes: Array("Subject: \(n)\r\n\r\n\(body)".utf8))
         }, to: .inbox)
         let run = try await f.python("""
-            s = TLS.wrap_socket(socket.create_connection(('127.0.0.1', IMAPS)), server_hostname='localhost'); r = s.makefile('rb')
+            raw = socket.socket(); raw.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)   # the server must wait
+            raw.connect(('127.0.0.1', IMAPS))
+            s = TLS.wrap_socket(raw, server_hostname='localhost'); r = s.makefile('rb')
             r.readline()
             s.sendall(b'a LOGIN alice secret\\r\\nb SELECT INBOX\\r\\n')
             while not r.readline().startswith(b'b '): pass

@@ -43,9 +43,9 @@ extension IMAPSession {
         while index < targets.count {
             let batch = Array(targets[index..<min(index + batchSize, targets.count)])
             index += batch.count
-            actions += try await fetchBatch(batch, items: items, plan: plan, store: store, mailboxName: mailbox.name)
-            // The connection is gone: nobody reads the rest.
-            if index < targets.count, let output, !(await output.flush(&actions)) { return [] }
+            // The connection is gone: nobody reads the rest, nor the commands pipelined after.
+            guard try await fetchBatch(batch, items: items, plan: plan, store: store, mailboxName: mailbox.name, into: &actions) else { return [.close] }
+            if index < targets.count, let output, !(await output.flush(&actions)) { return [.close] }
         }
         return actions + (await updates(expunges: uid)) + ok(tag, "Fetch completed.")
     }
@@ -54,7 +54,14 @@ extension IMAPSession {
     /// for BODY[] and RFC822, not read into memory.
     static let streamingThreshold = 256 * 1024
 
-    private func fetchBatch(_ batch: [(Int, UID)], items: [FetchItem], plan: FetchPlan, store: UserStore, mailboxName: MailboxName) async throws -> [SessionAction] {
+    /// Within a batch, the answer so far is flushed once it holds this many bytes (body
+    /// sections of large messages read whole: LF line ends, BODY[TEXT], BINARY, partials).
+    static let flushBytes = 1 << 20
+
+    /// Appends the answers for `batch` to `actions`, flushing them through ``output`` whenever
+    /// they reach ``flushBytes``; false once the connection is gone.
+    private func fetchBatch(_ batch: [(Int, UID)], items: [FetchItem], plan: FetchPlan, store: UserStore, mailboxName: MailboxName,
+                            into actions: inout [SessionAction]) async throws -> Bool {
         let uids = batch.map(\.1)
         var records: [UID: MessageRecord] = [:]
         var details: [UID: FetchRow] = [:]
@@ -78,10 +85,16 @@ extension IMAPSession {
                 }
             }
         }
-        guard let view = currentMailbox else { return [] }
-        var actions: [SessionAction] = []
+        guard let view = currentMailbox else { return true }
         var out: [UInt8] = []
+        var streamedBytes = 0
         for (seq, id) in batch {
+            if out.count + streamedBytes >= Self.flushBytes, let output {
+                actions.append(.send(out))
+                out = []
+                streamedBytes = 0
+                guard await output.flush(&actions) else { return false }
+            }
             // Messages expunged meanwhile have no row: nothing to say about them.
             guard let record = records[id] else { continue }
             let flags = record.flags
@@ -114,6 +127,7 @@ extension IMAPSession {
                 actions.append(.send(out))
                 out = []
                 actions.append(.stream(FileSlice(file: file, offset: range.lowerBound, length: range.count)))
+                streamedBytes += range.count
             }
             for fetchItem in items {
                 switch fetchItem {
@@ -174,8 +188,8 @@ extension IMAPSession {
             }
             out.append(contentsOf: ")\r\n".utf8)
         }
-        actions.append(.send(out))
-        return actions
+        if !out.isEmpty { actions.append(.send(out)) }
+        return true
     }
 
     /// `1.2.HEADER.FIELDS (Subject From)` as the response echoes it.

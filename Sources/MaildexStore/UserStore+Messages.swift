@@ -201,7 +201,9 @@ extension UserStore {
         bodyIndexer = Task.detached(priority: .background) { [weak self] in
             var seen = 0
             // The store is held only while asked: a store nobody else holds goes (and cancels
-            // this task, ending its pause) rather than waiting to index.
+            // this task, ending its pause) rather than waiting to index. A chunk under way when
+            // it goes still finishes, through `index`; SQLite's locking keeps that safe beside a
+            // store opened anew for the same user.
             while let (quiet, requests) = await self?.indexingState(), !Task.isCancelled {
                 if quiet < pause {
                     try? await Task.sleep(for: pause - quiet)

@@ -94,12 +94,15 @@ import Testing
         }.joined()
     }
 
-    /// A fixture whose INBOX holds `count` small messages; returns their UIDs.
-    static func inbox(of count: Int) async throws -> (POP3Fixture, [UID]) {
+    /// A fixture whose INBOX holds `count` messages with `body`; returns their UIDs.
+    static func inbox(of count: Int, body: String = "body\r\n") async throws -> (POP3Fixture, [UID]) {
         let f = try await POP3Fixture()
-        let uids = try await f.alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\nbody\r\n".utf8)) }, to: .inbox)
+        let uids = try await f.alice.append((1...count).map { ImportMessage(bytes: Array("Subject: \($0)\r\n\r\n\(body)".utf8)) }, to: .inbox)
         return (f, uids)
     }
+
+    /// 10 KB: a hundred such bodies pass ``IMAPSession/flushBytes``.
+    static let tenKilobytes = String(repeating: String(repeating: "y", count: 98) + "\r\n", count: 100)
 
     /// An IMAP session of alice with its early output collected, after `commands` (login and SELECT).
     static func session(_ f: POP3Fixture, after commands: String = "a LOGIN alice secret\r\nb SELECT INBOX\r\n") async throws -> (IMAPSession, Written) {
@@ -195,32 +198,35 @@ import Testing
         }
     }
 
-    /// A FETCH of bodies over several batches writes each batch before reading the next (after
-    /// the answers to the commands pipelined before it); the last batch and the tagged reply end
-    /// the turn. All in order, nothing twice.
-    @Test func aFetchOfManyBodiesIsWrittenBatchByBatch() async throws {
-        let count = IMAPSession.fileFetchBatch * 2 + 50
-        let (f, _) = try await Self.inbox(of: count)
+    /// A FETCH whose answer passes ``IMAPSession/flushBytes`` is written a megabyte at a time
+    /// (after the answers to the commands pipelined before it) while it goes on reading; the
+    /// rest and the tagged reply end the turn. All in order, nothing twice.
+    @Test func aFetchOfManyBodiesIsWrittenAMegabyteAtATime() async throws {
+        let count = 250   // 2.5 MB of bodies
+        let (f, _) = try await Self.inbox(of: count, body: Self.tenKilobytes)
         let (session, written) = try await Self.session(f)
         written.drained.withLock { $0 = [] }
 
         let rest = Self.text(await session.receive(frames: Self.frames("c NOOP\r\nd FETCH 1:* (BODY.PEEK[TEXT])\r\n")))
         let drained = written.drained.withLock { $0 }
-        #expect(drained.count == 2)
+        #expect(drained.count == 2, "\(drained.map(\.utf8.count))")
         #expect(drained.first?.hasPrefix("c OK") == true)
+        #expect(drained.allSatisfy { $0.utf8.count >= IMAPSession.flushBytes })
         let fetches = (drained.joined() + rest).split(separator: "\r\n").filter { $0.contains(" FETCH (") }
         #expect(fetches.count == count)
-        #expect(fetches.enumerated().allSatisfy { $0.element.hasPrefix("* \($0.offset + 1) FETCH (BODY[TEXT] {6}") })
-        #expect(drained.last?.contains("* \(IMAPSession.fileFetchBatch * 2) FETCH") == true)
-        #expect(rest.hasPrefix("* \(IMAPSession.fileFetchBatch * 2 + 1) FETCH"), "\(rest.prefix(80))")
+        #expect(fetches.enumerated().allSatisfy { $0.element.hasPrefix("* \($0.offset + 1) FETCH (BODY[TEXT] {10000}") })
         #expect(rest.hasSuffix("d OK Fetch completed.\r\n"))
         #expect(written.text.isEmpty, "nothing through the STORE writer")
+        // A small answer is not flushed at all.
+        written.drained.withLock { $0 = [] }
+        let small = Self.text(await session.receive(frames: Self.frames("e FETCH 1:* (FLAGS)\r\n")))
+        #expect(written.drained.withLock { $0.isEmpty })
+        #expect(small.hasSuffix("e OK Fetch completed.\r\n"))
     }
 
-    /// Once the connection is gone the FETCH stops after the batch it was writing.
+    /// Once the connection is gone the FETCH stops at its first flush and ends the turn.
     @Test func aFetchStopsWhenTheConnectionIsGone() async throws {
-        let count = IMAPSession.fileFetchBatch * 3
-        let (f, _) = try await Self.inbox(of: count)
+        let (f, _) = try await Self.inbox(of: 150, body: Self.tenKilobytes)
         let (session, written) = try await Self.session(f)
         written.drained.withLock { $0 = [] }
         written.open.store(false, ordering: .relaxed)
@@ -231,11 +237,11 @@ import Testing
         #expect(written.drained.withLock { $0.count } == 1)
     }
 
-    /// While the connection has not taken a batch, the FETCH reads no further: a client that
-    /// does not read holds the server to one batch.
+    /// While the connection has not taken a piece of the answer, the FETCH reads no further: a
+    /// client that does not read holds the server to about a megabyte.
     @Test func aFetchWaitsForTheConnectionToTakeEachBatch() async throws {
-        let count = IMAPSession.fileFetchBatch * 2 + 1
-        let (f, _) = try await Self.inbox(of: count)
+        let count = 250
+        let (f, _) = try await Self.inbox(of: count, body: Self.tenKilobytes)
         let (session, written) = try await Self.session(f)
         written.drained.withLock { $0 = [] }
         written.blocked.store(true, ordering: .relaxed)
@@ -243,11 +249,13 @@ import Testing
         let fetch = Task { await session.receive(frames: Self.frames("c FETCH 1:* (BODY.PEEK[])\r\n")) }
         for _ in 0..<1_000 where written.drained.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(5)) }
         try await Task.sleep(for: .milliseconds(200))
-        #expect(written.drained.withLock { $0.count } == 1, "no second batch while the first is not taken")
+        #expect(written.drained.withLock { $0.count } == 1, "no second piece while the first is not taken")
         written.blocked.store(false, ordering: .relaxed)
         let rest = Self.text(await fetch.value)
         #expect(written.drained.withLock { $0.count } == 2)
-        #expect(rest.hasPrefix("* \(count) FETCH") && rest.hasSuffix("c OK Fetch completed.\r\n"), "\(rest.prefix(80))")
+        let fetches = (written.drained.withLock { $0.joined() } + rest).split(separator: "\r\n").filter { $0.contains(" FETCH (") }
+        #expect(fetches.count == count)
+        #expect(rest.hasSuffix("c OK Fetch completed.\r\n"), "\(rest.suffix(80))")
     }
 
     /// Within one batch the answer is flushed whenever it reaches ``IMAPSession/flushBytes``:

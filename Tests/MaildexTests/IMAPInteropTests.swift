@@ -103,17 +103,19 @@ struct IMAPInteropTests {
         await f.stop()
     }
 
-    /// A FETCH of the bodies of many messages goes out batch by batch (SessionOutput's drain),
-    /// waiting while the client is behind: a client that starts reading only after a pause, over
-    /// TLS, gets every body whole and in order (one large enough to be streamed from its file),
-    /// then the reply to the command pipelined after it.
+    /// A FETCH of the bodies of many messages (3 MB) goes out a megabyte at a time
+    /// (SessionOutput's drain), waiting while the client is behind: a client with a 4 KB
+    /// receive buffer that starts reading only after a pause, over TLS, gets every body whole
+    /// and in order (one large enough to be streamed from its file), then the reply to the
+    /// command pipelined after it.
     @Test func aFetchOfManyBodiesReachesASlowClientWholeAndInOrder() async throws {
         let f = try await ServerFixture()
         let alice = try await f.inbox("alice")
         let count = 350
         let large = 150   // streamed from its file: over IMAPSession.streamingThreshold
         _ = try await alice.append((1...count).map { n in
-            let body = n == large ? String(repeating: "line of the large message \(n)\r\n", count: 12_000) : "body \(n)\r\n"
+            let body = n == large ? String(repeating: "line of the large message \(n)\r\n", count: 12_000)
+                : "body \(n)\r\n" + String(repeating: "filler line\r\n", count: 600)
             return ImportMessage(bytes: Array("Subject: \(n)\r\n\r\n\(body)".utf8))
         }, to: .inbox)
         let run = try await f.python("""
@@ -136,7 +138,7 @@ struct IMAPInteropTests {
                 size = int(line[line.rindex(b'{') + 1:line.rindex(b'}')])
                 body = r.read(size); r.readline()
                 expected = b'Subject: %d\\r\\n\\r\\n' % n
-                expected += b'line of the large message %d\\r\\n' % n * 12000 if n == \(large) else b'body %d\\r\\n' % n
+                expected += b'line of the large message %d\\r\\n' % n * 12000 if n == \(large) else b'body %d\\r\\n' % n + b'filler line\\r\\n' * 600
                 if n != seen + 1 or body != expected: bad.append(n)
                 seen = n
             print('seen', seen, 'bad', bad[:5])

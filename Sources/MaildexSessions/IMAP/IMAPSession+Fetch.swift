@@ -8,9 +8,9 @@ import MaildexStore
 
 extension IMAPSession {
     /// How many messages FETCH asks the index about at a time; a hundred when it reads their
-    /// files (body sections), whose bytes the batch holds until it is written. Between batches
-    /// the answer so far goes to the client (``SessionOutput/flush(_:)``), so a FETCH of a
-    /// whole mailbox's bodies holds about one batch in memory, not the mailbox.
+    /// files (body sections), so that a batch holds few open files. Once the answer so far
+    /// reaches ``flushBytes`` it goes to the client (``SessionOutput/flush(_:)``), so a FETCH of
+    /// a whole mailbox's bodies holds about a megabyte in memory, not the mailbox.
     static let fetchBatch = 1_000
     static let fileFetchBatch = 100
 
@@ -40,12 +40,13 @@ extension IMAPSession {
         let plan = FetchPlan(items, readOnly: mailbox.readOnly)
         let batchSize = plan.needsFile ? Self.fileFetchBatch : Self.fetchBatch
         var index = 0
+        var unflushed = 0
         while index < targets.count {
             let batch = Array(targets[index..<min(index + batchSize, targets.count)])
             index += batch.count
             // The connection is gone: nobody reads the rest, nor the commands pipelined after.
-            guard try await fetchBatch(batch, items: items, plan: plan, store: store, mailboxName: mailbox.name, into: &actions) else { return [.close] }
-            if index < targets.count, let output, !(await output.flush(&actions)) { return [.close] }
+            guard try await fetchBatch(batch, items: items, plan: plan, store: store, mailboxName: mailbox.name,
+                                       into: &actions, unflushed: &unflushed) else { return [.close] }
         }
         return actions + (await updates(expunges: uid)) + ok(tag, "Fetch completed.")
     }
@@ -54,14 +55,15 @@ extension IMAPSession {
     /// for BODY[] and RFC822, not read into memory.
     static let streamingThreshold = 256 * 1024
 
-    /// Within a batch, the answer so far is flushed once it holds this many bytes (body
-    /// sections of large messages read whole: LF line ends, BODY[TEXT], BINARY, partials).
+    /// The answer so far is flushed, before the next message's, once it holds this many bytes
+    /// (streamed literals counted).
     static let flushBytes = 1 << 20
 
     /// Appends the answers for `batch` to `actions`, flushing them through ``output`` whenever
-    /// they reach ``flushBytes``; false once the connection is gone.
+    /// they reach ``flushBytes`` (`unflushed` carries the count from batch to batch); false
+    /// once the connection is gone.
     private func fetchBatch(_ batch: [(Int, UID)], items: [FetchItem], plan: FetchPlan, store: UserStore, mailboxName: MailboxName,
-                            into actions: inout [SessionAction]) async throws -> Bool {
+                            into actions: inout [SessionAction], unflushed: inout Int) async throws -> Bool {
         let uids = batch.map(\.1)
         var records: [UID: MessageRecord] = [:]
         var details: [UID: FetchRow] = [:]
@@ -87,12 +89,11 @@ extension IMAPSession {
         }
         guard let view = currentMailbox else { return true }
         var out: [UInt8] = []
-        var streamedBytes = 0
         for (seq, id) in batch {
-            if out.count + streamedBytes >= Self.flushBytes, let output {
-                actions.append(.send(out))
+            if unflushed + out.count >= Self.flushBytes, let output {
+                if !out.isEmpty { actions.append(.send(out)) }
                 out = []
-                streamedBytes = 0
+                unflushed = 0
                 guard await output.flush(&actions) else { return false }
             }
             // Messages expunged meanwhile have no row: nothing to say about them.
@@ -125,9 +126,9 @@ extension IMAPSession {
                 item(key + " ")
                 out += Array("{\(range.count)}\r\n".utf8)
                 actions.append(.send(out))
+                unflushed += out.count + range.count
                 out = []
                 actions.append(.stream(FileSlice(file: file, offset: range.lowerBound, length: range.count)))
-                streamedBytes += range.count
             }
             for fetchItem in items {
                 switch fetchItem {
@@ -188,6 +189,7 @@ extension IMAPSession {
             }
             out.append(contentsOf: ")\r\n".utf8)
         }
+        unflushed += out.count
         if !out.isEmpty { actions.append(.send(out)) }
         return true
     }

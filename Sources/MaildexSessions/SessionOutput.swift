@@ -3,8 +3,8 @@ import Synchronization
 /// How a session writes part of its answer while a command is still running: the FETCH lines of
 /// a STORE over many messages go out once the index has the new flags, and the client reads them
 /// while the message files are still being renamed (``writer()``); a FETCH of many messages goes
-/// out batch by batch, no faster than the client reads it, so that the server never holds the
-/// whole answer (``flush(_:)``). The connection installs its writer and drain with
+/// out a megabyte at a time, no faster than the client reads it, so that the server never holds
+/// the whole answer (``flush(_:)``). The connection installs its writer and drain with
 /// ``connect(_:drain:)``.
 ///
 /// Order is kept: ``writer()`` first writes what the session answered earlier in the same turn

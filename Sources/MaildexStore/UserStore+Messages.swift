@@ -225,8 +225,9 @@ extension UserStore {
 
     /// Starts the catch-up indexer, the first time only, if the index has messages it has not
     /// reached (the server stopped during or soon after a burst); it waits for
-    /// ``StoreConfiguration/indexingPause`` as after mail. The server calls it when a session first reaches the
-    /// user's mail (``MailResolver``); `mailadm` does not, so that its commands run alone.
+    /// ``StoreConfiguration/indexingPause`` as after mail. The server calls it when a session
+    /// first reaches the user's mail (``MailResolver``); `mailadm` does not, so that its commands
+    /// run alone.
     public nonisolated func resumePendingIndexingOnce() {
         guard !indexingResumed.exchange(true, ordering: .relaxed) else { return }
         Task { await self.resumePendingIndexing() }

@@ -239,7 +239,7 @@ import Testing
 
     /// While the connection has not taken a piece of the answer, the FETCH reads no further: a
     /// client that does not read holds the server to about a megabyte.
-    @Test func aFetchWaitsForTheConnectionToTakeEachBatch() async throws {
+    @Test func aFetchWaitsForTheConnectionToTakeEachPiece() async throws {
         let count = 250
         let (f, _) = try await Self.inbox(of: count, body: Self.tenKilobytes)
         let (session, written) = try await Self.session(f)

@@ -22,14 +22,16 @@ struct ShutdownTests {
             try await Task.sleep(for: .milliseconds(20))
             waited += 1
         }
+        // A grace far above what a shutdown takes even on a loaded machine (5.3 s once, in CI):
+        // a server that waited for the clients to hang up would use all of it.
         let started = ContinuousClock.now
-        try await f.server.shutdown()
+        try await f.server.shutdown(grace: .seconds(40))
         let took = ContinuousClock.now - started
         let run = try await client
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("imap b'* BYE Server shutting down.\\r\\n'"), "\(run.stdout)")
         #expect(run.stdout.contains("lmtp b'421 4.3.2 Service shutting down\\r\\n'"), "\(run.stdout)")
-        #expect(took < .seconds(5), "stopped in \(took) although the clients stayed connected")
+        #expect(took < .seconds(20), "stopped in \(took) although the clients stayed connected")
         f.dir.remove()
     }
 }

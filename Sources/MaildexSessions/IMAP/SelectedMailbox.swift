@@ -64,20 +64,15 @@ struct SelectedMailbox {
         return (out.filter { seen.insert($0.0).inserted }.sorted { $0.0 < $1.0 }, outOfRange)
     }
 
-    /// Records a flag change this session reports itself (STORE, FETCH setting \Seen). Returns
-    /// true when it brings a keyword new to the mailbox, which needs a new `* FLAGS`.
-    @discardableResult
-    mutating func noteOwnChange(_ change: FlagChange) -> Bool {
+    /// Records a flag change this session reports itself (STORE, FETCH setting \Seen), with its
+    /// keywords as announced (the answer that reports it carries their `* FLAGS` line,
+    /// ``StoreAnswer``).
+    mutating func noteOwnChange(_ change: FlagChange) {
         ownChanges[change.uid] = change.modSeq
         // The change came right after everything this view holds, so the view is current up to
         // it and the next update need not read this session's own changes back.
         if change.modSeq == modSeq.next { modSeq = change.modSeq }
-        var added = false
-        for flag in change.flags where flag.isKeyword && !keywords.contains(flag) {
-            keywords.insert(flag)
-            added = true
-        }
-        return added
+        keywords.formUnion(change.flags.filter(\.isKeyword))
     }
 
     /// The UIDs of `changes` that are new to this view (above its last UID), ascending.

@@ -10,6 +10,15 @@ public struct FetchRow: Sendable {
     public var body: String?
     /// The raw header block, CRLF line ends, with the empty line that ends it.
     public var headerBlock: [UInt8]?
+
+    public init(record: MessageRecord, envelope: String? = nil, bodyStructure: String? = nil, body: String? = nil,
+                headerBlock: [UInt8]? = nil) {
+        self.record = record
+        self.envelope = envelope
+        self.bodyStructure = bodyStructure
+        self.body = body
+        self.headerBlock = headerBlock
+    }
 }
 
 /// Which FETCH strings ``MailIndex/fetchRows(in:uids:columns:)`` reads.

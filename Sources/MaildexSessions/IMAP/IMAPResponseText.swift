@@ -16,12 +16,33 @@ enum IMAPResponseText {
         IMAPString.quotedOrLiteral(name.modifiedUTF7)
     }
 
-    /// `"17-Jul-1996 02:44:25 +0000"` (RFC 3501 §9 `date-time`), in UTC.
+    /// `"17-Jul-1996 02:44:25 +0000"` (RFC 3501 §9 `date-time`), in UTC, in the proleptic
+    /// Gregorian calendar. Worked out by arithmetic: FETCH formats one per message, and
+    /// `Calendar.dateComponents` cost more than the rest of an INTERNALDATE item.
     static func dateTime(_ date: Date) -> String {
-        let c = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        let day = c.day ?? 1
-        return "\"\(day < 10 ? " \(day)" : "\(day)")-\(months[(c.month ?? 1) - 1])-\(c.year ?? 1970) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000\""
+        // Beyond ±10^12 s (±31,000 years) the date is nonsense anyway; the clamp keeps Int() from trapping.
+        let raw = date.timeIntervalSince1970
+        let seconds = raw.isFinite ? Int(min(max(raw, -1e12), 1e12).rounded(.down)) : 0
+        let (days, time) = (seconds.floorDivided(by: 86_400), seconds.floorModulo(86_400))
+        let (year, month, day) = civilDate(daysSince1970: days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let dayText = day < 10 ? " \(day)" : "\(day)"
+        let yearText = year >= 0 && year < 1000 ? String(repeating: "0", count: 4 - "\(year)".count) + "\(year)" : "\(year)"
+        return "\"\(dayText)-\(months[month - 1])-\(yearText) \(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60)) +0000\""
+    }
+
+    /// Year, month (1-12) and day (1-31) of a day counted from 1970-01-01 (H. Hinnant's
+    /// `civil_from_days`, proleptic Gregorian).
+    static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = z.floorDivided(by: 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153   // March is 0
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// The Gregorian calendar in UTC, built once: INTERNALDATE is formatted per message, and
@@ -38,5 +59,17 @@ enum IMAPResponseText {
     /// `1:3,7` from sorted numbers (for COPYUID/APPENDUID).
     static func set(_ numbers: [UInt32]) -> String {
         NumberSet(numbers).description
+    }
+}
+
+private extension Int {
+    func floorDivided(by divisor: Int) -> Int {
+        let (q, r) = quotientAndRemainder(dividingBy: divisor)
+        return r < 0 ? q - 1 : q
+    }
+
+    func floorModulo(_ divisor: Int) -> Int {
+        let r = self % divisor
+        return r < 0 ? r + divisor : r
     }
 }

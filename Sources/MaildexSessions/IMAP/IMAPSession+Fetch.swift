@@ -65,30 +65,28 @@ extension IMAPSession {
     private func fetchBatch(_ batch: [(Int, UID)], items: [FetchItem], plan: FetchPlan, store: UserStore, mailboxName: MailboxName,
                             into actions: inout [SessionAction], unflushed: inout Int) async throws -> Bool {
         let uids = batch.map(\.1)
-        var records: [UID: MessageRecord] = [:]
-        var details: [UID: FetchRow] = [:]
+        var rows = FetchBatchRows()
         if !plan.columns.isEmpty {
-            for row in try await store.fetchRows(uids, in: mailboxName, columns: plan.columns) {
-                details[row.record.uid] = row
-                records[row.record.uid] = row.record
-            }
+            rows.rows = try await store.fetchRows(uids, in: mailboxName, columns: plan.columns)
         } else if plan.needsRecords {
-            for record in try await store.messages(uids, in: mailboxName) { records[record.uid] = record }
+            rows.rows = try await store.messages(uids, in: mailboxName).map { FetchRow(record: $0) }
         }
         // \Seen goes on before the answer, so the FLAGS it carries are the new ones (§6.4.5).
         if plan.setsSeen {
-            let unseen = records.values.filter { !$0.flags.contains(.seen) }.map(\.uid)
+            let unseen = rows.rows.filter { !$0.record.flags.contains(.seen) }.map(\.record.uid)
             if !unseen.isEmpty {
                 let result = try await store.setFlags([.seen], .add, uids: unseen, in: mailboxName)
                 updateMailbox { view in for change in result.changed { view.noteOwnChange(change) } }
                 for change in result.changed {
-                    records[change.uid]?.flags = change.flags
-                    records[change.uid]?.modSeq = change.modSeq
+                    guard let i = rows.position(of: change.uid) else { continue }
+                    rows.rows[i].record.flags = change.flags
+                    rows.rows[i].record.modSeq = change.modSeq
                 }
             }
         }
         guard let view = currentMailbox else { return true }
         var out: [UInt8] = []
+        out.reserveCapacity(min(Self.flushBytes, batch.count * 512))
         for (seq, id) in batch {
             if unflushed + out.count >= Self.flushBytes, let output {
                 if !out.isEmpty { actions.append(.send(out)) }
@@ -97,7 +95,9 @@ extension IMAPSession {
                 guard await output.flush(&actions) else { return false }
             }
             // Messages expunged meanwhile have no row: nothing to say about them.
-            guard let record = records[id] else { continue }
+            guard let position = rows.position(of: id) else { continue }
+            let row = rows.rows[position]
+            let record = row.record
             let flags = record.flags
             var sections: MessageSections? = nil
             // A large message stored with CRLF line ends: whole-message items stream the file.
@@ -116,6 +116,12 @@ extension IMAPSession {
                 first = false
                 out.append(contentsOf: text.utf8)
             }
+            /// `key value`, without building the item as one string first (ENVELOPE is long).
+            func item(_ key: String, _ value: String) {
+                item(key)
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: value.utf8)
+            }
             func literal(_ key: String, _ bytes: some Collection<UInt8>) {
                 item(key + " ")
                 out.append(contentsOf: "{\(bytes.count)}\r\n".utf8)
@@ -133,15 +139,15 @@ extension IMAPSession {
             for fetchItem in items {
                 switch fetchItem {
                 case .uid: item("UID \(id)")
-                case .flags: item("FLAGS \(IMAPResponseText.flagList(flags, recent: view.recent.contains(id)))")
+                case .flags: item("FLAGS \(IMAPResponseText.flagList(flags, recent: !view.recent.isEmpty && view.recent.contains(id)))")
                 case .internalDate: item("INTERNALDATE \(IMAPResponseText.dateTime(record.internalDate))")
                 case .rfc822Size: item("RFC822.SIZE \(record.virtualSize)")
                 case .modSeq: item("MODSEQ (\(record.modSeq.rawValue))")
-                case .envelope: item("ENVELOPE \(details[id]?.envelope ?? "NIL")")
-                case .bodyStructure: item("BODYSTRUCTURE \(details[id]?.bodyStructure ?? "NIL")")
-                case .body: item("BODY \(details[id]?.body ?? "NIL")")
+                case .envelope: item("ENVELOPE", row.envelope ?? "NIL")
+                case .bodyStructure: item("BODYSTRUCTURE", row.bodyStructure ?? "NIL")
+                case .body: item("BODY", row.body ?? "NIL")
                 case .rfc822Header:
-                    if let header = details[id]?.headerBlock { literal("RFC822.HEADER", header) }
+                    if let header = row.headerBlock { literal("RFC822.HEADER", header) }
                     else if var s = sections { literal("RFC822.HEADER", s.extract(BodySection(text: .header))) }
                 case .rfc822:
                     if let file { streamed("RFC822", file, 0..<min(file.size, record.size)) }
@@ -160,7 +166,7 @@ extension IMAPSession {
                     streamed(key, file!, range)
                 case .bodySection(let section, _, let partial):
                     var data: ArraySlice<UInt8>
-                    if FetchPlan.fromIndex(section), let header = details[id]?.headerBlock {
+                    if FetchPlan.fromIndex(section), let header = row.headerBlock {
                         data = Self.sectionFromHeader(header, section)[...]
                     } else if var s = sections {
                         data = s.extract(section)
@@ -185,7 +191,7 @@ extension IMAPSession {
                 }
             }
             if plan.setsSeen, !items.contains(.flags) {
-                item("FLAGS \(IMAPResponseText.flagList(flags, recent: view.recent.contains(id)))")
+                item("FLAGS \(IMAPResponseText.flagList(flags, recent: !view.recent.isEmpty && view.recent.contains(id)))")
             }
             out.append(contentsOf: ")\r\n".utf8)
         }
@@ -270,5 +276,21 @@ struct FetchPlan {
         case .header, .headerFields, .headerFieldsNot: return true
         default: return false
         }
+    }
+}
+
+/// One FETCH batch's index rows, ascending by UID as the index returns them, found by binary
+/// search: a dictionary per batch cost more in hashing than the rest of an ENVELOPE answer.
+struct FetchBatchRows {
+    var rows: [FetchRow] = []
+
+    func position(of uid: UID) -> Int? {
+        var low = 0
+        var high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle].record.uid < uid { low = middle + 1 } else { high = middle }
+        }
+        return low < rows.count && rows[low].record.uid == uid ? low : nil
     }
 }

@@ -165,6 +165,25 @@ import Testing
         #expect(!rest.contains("* FLAGS"), "announced once: \(rest.prefix(300))")
     }
 
+    /// A FETCH that sets \Seen on a message carrying a keyword another client set announces
+    /// the keyword in a `* FLAGS` line before the FETCH answer, and once only.
+    @Test func aFetchThatSetsSeenAnnouncesAKeywordNewToTheSession() async throws {
+        let (f, uids) = try await Self.inbox(of: 3)
+        let (session, written) = try await Self.session(f)
+        _ = try await f.alice.setFlags([try #require(Flag("$Forwarded"))], .add, uids: [uids[1]], in: .inbox)
+
+        let answer = Self.text(await session.receive(frames: Self.frames("c FETCH 2 (RFC822.SIZE BODY[TEXT])\r\n")))
+        let lines = (written.text + answer).split(separator: "\r\n")
+        let flags = try #require(lines.firstIndex { $0.hasPrefix("* FLAGS") }, "\(lines)")
+        let fetch = try #require(lines.firstIndex { $0.hasPrefix("* 2 FETCH") }, "\(lines)")
+        #expect(flags < fetch)
+        #expect(lines[flags] == "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded)")
+        #expect(lines[fetch...].joined().contains("FLAGS (\\Seen $Forwarded"), "the FETCH reports the keyword: \(lines)")
+        #expect(lines.filter { $0.hasPrefix("* FLAGS") }.count == 1)
+        let noop = Self.text(await session.receive(frames: Self.frames("d NOOP\r\n")))
+        #expect(!noop.contains("* FLAGS"), "announced once: \(noop)")
+    }
+
     /// The same STORE answered early (1,000 messages named) and at the end (999) says the same
     /// for the messages both name: UID STORE, .SILENT with CONDSTORE, UNCHANGEDSINCE refusals
     /// (`[MODIFIED 2,4]` in both).

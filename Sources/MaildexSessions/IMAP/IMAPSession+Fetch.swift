@@ -76,7 +76,15 @@ extension IMAPSession {
             let unseen = rows.rows.filter { !$0.record.flags.contains(.seen) }.map(\.record.uid)
             if !unseen.isEmpty {
                 let result = try await store.setFlags([.seen], .add, uids: unseen, in: mailboxName)
-                updateMailbox { view in for change in result.changed { view.noteOwnChange(change) } }
+                // A keyword another client set on these messages is new to this session: its
+                // `* FLAGS` line goes before the FETCH answers that carry it (as STORE's do).
+                var announcement: String?
+                updateMailbox { view in
+                    let known = view.keywords
+                    for change in result.changed { view.noteOwnChange(change) }
+                    if view.keywords.count > known.count { announcement = SelectedMailbox.flagsLine(keywords: view.keywords) }
+                }
+                if let announcement { actions += send(announcement) }
                 for change in result.changed {
                     guard let i = rows.position(of: change.uid) else { continue }
                     rows.rows[i].record.flags = change.flags

@@ -56,7 +56,7 @@ extension [Address] {
         var group: (name: String, members: [String])?
         for address in self {
             if address.isGroupEnd {
-                if let open = group { items.append("\(open.name): \(open.members.joined(separator: ", "));") }
+                if let open = group { items.append(Self.groupForm(open.name, open.members)) }
                 group = nil
             } else if address.isGroupStart {
                 group = (EncodedWord.decode(address.mailbox ?? ""), [])
@@ -70,7 +70,12 @@ extension [Address] {
                 if group != nil { group?.members.append(item) } else { items.append(item) }
             }
         }
-        if let open = group { items.append("\(open.name): \(open.members.joined(separator: ", "));") }
-        return items.joined(separator: ", ").replacing(": ;", with: ":;")
+        if let open = group { items.append(Self.groupForm(open.name, open.members)) }
+        return items.joined(separator: ", ")
+    }
+
+    /// `name: a, b;`, and `name:;` for an empty group.
+    private static func groupForm(_ name: String, _ members: [String]) -> String {
+        members.isEmpty ? "\(name):;" : "\(name): \(members.joined(separator: ", "));"
     }
 }

@@ -93,7 +93,9 @@ enum AddressParser {
             case .comment: break
             }
         }
-        let name = words.joined(separator: " ").replacing(" . ", with: ". ")
+        let joined = words.joined(separator: " ")
+        // `J . Smith` (a dot is a special of its own) reads `J. Smith`; most names have no dot.
+        let name = words.contains(".") ? joined.replacing(" . ", with: ". ") : joined
         return name.isEmpty ? nil : name
     }
 

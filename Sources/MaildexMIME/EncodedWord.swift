@@ -9,7 +9,9 @@ public enum EncodedWord {
     ///     EncodedWord.decode("=?ISO-8859-1?Q?Andr=E9?= Pirard")  // "André Pirard"
     public static func decode(_ text: String) -> String {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 8, text.contains("=?") else { return text }
+        // Compared as bytes: String.contains(String) cost more than the rest for a plain name.
+        guard bytes.count >= 8, zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "=") && $1 == UInt8(ascii: "?") })
+        else { return text }
         var output = ""
         var literalStart = 0
         var pending: (charset: String, bytes: [UInt8])?

@@ -20,7 +20,7 @@ public enum MessageDate {
             let lower = word.lowercased()
             if month == nil, let m = monthNumber(lower) {
                 month = m
-            } else if word.contains(":") || (hour == nil && day != nil && year != nil && word.contains(".")) {
+            } else if word.utf8.contains(UInt8(ascii: ":")) || (hour == nil && day != nil && year != nil && word.utf8.contains(UInt8(ascii: "."))) {
                 let parts = word.split(whereSeparator: { $0 == ":" || $0 == "." }).map { Int($0) }
                 guard parts.count >= 2, let h = parts[0], let m = parts[1] else { continue }
                 hour = h

@@ -127,6 +127,11 @@ struct MaildexdConfiguredTests {
             #expect(lines.contains { $0.contains(" info Delivered ") && $0.contains("proto=lmtp") && $0.contains("rcpt=<alice>") && $0.contains("ms=") }, "\(log)")
             #expect(lines.contains { $0.contains(" info Logout ") }, "\(log)")
             #expect(!log.contains("wonderland") && !log.contains("wrong"), "no password in the log")
+            // Each line starts with the time, ISO 8601 in UTC to the second.
+            for line in lines {
+                let stamp = try? Date(String(line.prefix(20)), strategy: .iso8601)
+                #expect(stamp.map { abs($0.timeIntervalSinceNow) < 600 } == true && line.dropFirst(20).first == " ", "\(line)")
+            }
             let logMode = try FileManager.default.attributesOfItem(atPath: setup.dir.path("maildex.log"))[.posixPermissions] as? Int
             #expect(logMode == 0o640)
             return

@@ -336,7 +336,7 @@ def table(raw):
             continue
         print(f"{'physical limit (fsync-limit.py)':<38} {what + ', durable/s':<26} {fmt(limit):>10} {fmt(limit):>10}")
         cpu, _ = median(records, "disk", workload, "cpu_ms_per_op")
-        if cpu:
+        if cpu is not None:
             print(f"{'':<38} {'its CPU ms/op':<26} {fmt(cpu):>10} {fmt(cpu):>10}")
         d, _ = median(records, "dovecot", f"lmtp-deliver-{k}conn", "msgs_per_s")
         m, _ = median(records, "maildex", f"lmtp-deliver-{k}conn", "msgs_per_s")

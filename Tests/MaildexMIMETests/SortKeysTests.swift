@@ -54,6 +54,9 @@ private func header(_ fields: [(String, String)]) -> MessageHeader {
     ([("From", "=?UTF-8?Q?=C3=89lise?= <elise@example.fr>"), ("Subject", "=?UTF-8?Q?Re:_Caf=C3=A9?=")],
      SortKeys(baseSubject: "CAFE\u{301}", from: "ELISE", displayFrom: "E\u{301}LISE")),
     ([("To", "undisclosed-recipients:;")], SortKeys()),
+    // A dot between words is a special of its own: `J . Smith` reads `J. Smith`; quoted, it stays as written.
+    ([("From", "J . Smith <js@example.com>"), ("To", "\"K . Jones\" <kj@example.com>")],
+     SortKeys(from: "JS", to: "KJ", displayFrom: "J. SMITH", displayTo: "K . JONES")),
     ([], SortKeys()),
 ])
 func sortKeys(fields: [(String, String)], expected: SortKeys) {

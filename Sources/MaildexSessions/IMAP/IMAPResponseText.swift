@@ -20,14 +20,14 @@ enum IMAPResponseText {
     /// Gregorian calendar. Worked out by arithmetic: FETCH formats one per message, and
     /// `Calendar.dateComponents` cost more than the rest of an INTERNALDATE item.
     static func dateTime(_ date: Date) -> String {
-        // Beyond ±10^12 s (±31,000 years) the date is nonsense anyway; the clamp keeps Int() from trapping.
+        // `date-year` is 4DIGIT: dates outside 0000-9999 are clamped (which also keeps Int() from trapping).
         let raw = date.timeIntervalSince1970
-        let seconds = raw.isFinite ? Int(min(max(raw, -1e12), 1e12).rounded(.down)) : 0
+        let seconds = raw.isFinite ? Int(min(max(raw, -62_167_219_200), 253_402_300_799).rounded(.down)) : 0
         let (days, time) = (seconds.floorDivided(by: 86_400), seconds.floorModulo(86_400))
         let (year, month, day) = civilDate(daysSince1970: days)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let dayText = day < 10 ? " \(day)" : "\(day)"
-        let yearText = year >= 0 && year < 1000 ? String(repeating: "0", count: 4 - "\(year)".count) + "\(year)" : "\(year)"
+        let yearText = String(repeating: "0", count: max(0, 4 - "\(year)".count)) + "\(year)"
         return "\"\(dayText)-\(months[month - 1])-\(yearText) \(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60)) +0000\""
     }
 
@@ -45,8 +45,7 @@ enum IMAPResponseText {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    /// The Gregorian calendar in UTC, built once: INTERNALDATE is formatted per message, and
-    /// SEARCH days are UTC days.
+    /// The Gregorian calendar in UTC, built once: SEARCH days are UTC days.
     static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -54,7 +53,6 @@ enum IMAPResponseText {
     }()
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
 
     /// `1:3,7` from sorted numbers (for COPYUID/APPENDUID).
     static func set(_ numbers: [UInt32]) -> String {

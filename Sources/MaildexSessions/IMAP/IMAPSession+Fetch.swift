@@ -94,7 +94,6 @@ extension IMAPSession {
         }
         guard let view = currentMailbox else { return true }
         var out: [UInt8] = []
-        out.reserveCapacity(min(Self.flushBytes, batch.count * 512))
         for (seq, id) in batch {
             if unflushed + out.count >= Self.flushBytes, let output {
                 if !out.isEmpty { actions.append(.send(out)) }

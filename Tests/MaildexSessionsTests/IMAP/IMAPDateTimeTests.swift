@@ -31,11 +31,12 @@ struct IMAPDateTimeTests {
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
 
-    @Test func yearsAreFourDigitsAndNonsenseDoesNotTrap() {
+    @Test func yearsAreFourDigitsAndDatesOutsideThemAreClamped() {
         // 0000-03-01, where the proleptic Gregorian count starts.
         #expect(IMAPResponseText.dateTime(Date(timeIntervalSince1970: -62_162_035_200)) == "\" 1-Mar-0000 00:00:00 +0000\"")
         #expect(IMAPResponseText.civilDate(daysSince1970: 11_016) == (2000, 2, 29))
         #expect(IMAPResponseText.dateTime(Date(timeIntervalSince1970: .infinity)) == "\" 1-Jan-1970 00:00:00 +0000\"")
-        #expect(IMAPResponseText.dateTime(Date(timeIntervalSince1970: 1e300)).hasSuffix(" +0000\""))
+        #expect(IMAPResponseText.dateTime(Date(timeIntervalSince1970: 1e300)) == "\"31-Dec-9999 23:59:59 +0000\"")
+        #expect(IMAPResponseText.dateTime(Date(timeIntervalSince1970: -1e300)) == "\" 1-Jan-0000 00:00:00 +0000\"")
     }
 }

@@ -146,7 +146,7 @@ extension IMAPSession {
             for fetchItem in items {
                 switch fetchItem {
                 case .uid: item("UID \(id)")
-                case .flags: item("FLAGS \(IMAPResponseText.flagList(flags, recent: !view.recent.isEmpty && view.recent.contains(id)))")
+                case .flags: item("FLAGS \(IMAPResponseText.flagList(flags, recent: view.recent.contains(id)))")
                 case .internalDate: item("INTERNALDATE \(IMAPResponseText.dateTime(record.internalDate))")
                 case .rfc822Size: item("RFC822.SIZE \(record.virtualSize)")
                 case .modSeq: item("MODSEQ (\(record.modSeq.rawValue))")
@@ -198,7 +198,7 @@ extension IMAPSession {
                 }
             }
             if plan.setsSeen, !items.contains(.flags) {
-                item("FLAGS \(IMAPResponseText.flagList(flags, recent: !view.recent.isEmpty && view.recent.contains(id)))")
+                item("FLAGS \(IMAPResponseText.flagList(flags, recent: view.recent.contains(id)))")
             }
             out.append(contentsOf: ")\r\n".utf8)
         }

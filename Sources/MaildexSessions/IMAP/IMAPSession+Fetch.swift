@@ -65,15 +65,15 @@ extension IMAPSession {
     private func fetchBatch(_ batch: [(Int, UID)], items: [FetchItem], plan: FetchPlan, store: UserStore, mailboxName: MailboxName,
                             into actions: inout [SessionAction], unflushed: inout Int) async throws -> Bool {
         let uids = batch.map(\.1)
-        var rows = FetchBatchRows()
+        var rows: [FetchRow] = []
         if !plan.columns.isEmpty {
-            rows.rows = try await store.fetchRows(uids, in: mailboxName, columns: plan.columns)
+            rows = try await store.fetchRows(uids, in: mailboxName, columns: plan.columns)
         } else if plan.needsRecords {
-            rows.rows = try await store.messages(uids, in: mailboxName).map { FetchRow(record: $0) }
+            rows = try await store.messages(uids, in: mailboxName).map { FetchRow(record: $0) }
         }
         // \Seen goes on before the answer, so the FLAGS it carries are the new ones (§6.4.5).
         if plan.setsSeen {
-            let unseen = rows.rows.filter { !$0.record.flags.contains(.seen) }.map(\.record.uid)
+            let unseen = rows.filter { !$0.record.flags.contains(.seen) }.map(\.record.uid)
             if !unseen.isEmpty {
                 let result = try await store.setFlags([.seen], .add, uids: unseen, in: mailboxName)
                 // A keyword another client set on these messages is new to this session: its
@@ -87,8 +87,8 @@ extension IMAPSession {
                 if let announcement { actions += send(announcement) }
                 for change in result.changed {
                     guard let i = rows.position(of: change.uid) else { continue }
-                    rows.rows[i].record.flags = change.flags
-                    rows.rows[i].record.modSeq = change.modSeq
+                    rows[i].record.flags = change.flags
+                    rows[i].record.modSeq = change.modSeq
                 }
             }
         }
@@ -103,7 +103,7 @@ extension IMAPSession {
             }
             // Messages expunged meanwhile have no row: nothing to say about them.
             guard let position = rows.position(of: id) else { continue }
-            let row = rows.rows[position]
+            let row = rows[position]
             let record = row.record
             let flags = record.flags
             var sections: MessageSections? = nil
@@ -286,18 +286,17 @@ struct FetchPlan {
     }
 }
 
-/// One FETCH batch's index rows, ascending by UID as the index returns them, found by binary
-/// search: a dictionary per batch cost more in hashing than the rest of an ENVELOPE answer.
-struct FetchBatchRows {
-    var rows: [FetchRow] = []
-
+extension [FetchRow] {
+    /// Where `uid`'s row is in a FETCH batch's rows, ascending by UID as the index returns them
+    /// (binary search: a dictionary per batch cost more in hashing than the rest of an ENVELOPE
+    /// answer).
     func position(of uid: UID) -> Int? {
         var low = 0
-        var high = rows.count
+        var high = count
         while low < high {
             let middle = (low + high) / 2
-            if rows[middle].record.uid < uid { low = middle + 1 } else { high = middle }
+            if self[middle].record.uid < uid { low = middle + 1 } else { high = middle }
         }
-        return low < rows.count && rows[low].record.uid == uid ? low : nil
+        return low < count && self[low].record.uid == uid ? low : nil
     }
 }
